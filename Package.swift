@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+// Swift reproduction of Iatropoulos, Gerstner & Brea, "Two-factor synaptic consolidation
+// reconciles robust memory with pruning and homeostatic scaling" (PNAS 2025).
+import PackageDescription
+
+// Numeric code is unusable in debug builds (bounds checks block vectorisation, a GEMM-like
+// loop runs 500x slower), so `swift test` and debug builds still optimise these targets.
+let optimiseAlways: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "TwoFactorConsolidation",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian (see Makefile `deps`).
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        // Plotting layer on Cairo/Pango; knows nothing about the paper.
+        .target(name: "Plot", dependencies: ["CCairo"], swiftSettings: optimiseAlways),
+
+        // Models, statistics, theory curves and result files; knows nothing about drawing.
+        .target(name: "Sim", dependencies: ["COpenBLAS"], swiftSettings: optimiseAlways),
+
+        // Paper-specific figure helpers shared by the figure executables (house style,
+        // output paths, cached-result loading).
+        .target(name: "FigureSupport", dependencies: ["Plot", "Sim"],
+                path: "Sources/Figures/FigureSupport", swiftSettings: optimiseAlways),
+
+        // Command-line entry points.
+        .executableTarget(name: "simulate", dependencies: [
+            "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: optimiseAlways),
+        .executableTarget(name: "bench", dependencies: [
+            "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: optimiseAlways),
+        .executableTarget(name: "gallery", dependencies: ["Plot"],
+                          path: "Sources/Figures/gallery", swiftSettings: optimiseAlways),
+        .executableTarget(name: "figure2", dependencies: [
+            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Figures/figure2", swiftSettings: optimiseAlways),
+        .executableTarget(name: "figure3", dependencies: [
+            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Figures/figure3", swiftSettings: optimiseAlways),
+        .executableTarget(name: "figure5-6", dependencies: [
+            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Figures/figure5-6", swiftSettings: optimiseAlways),
+
+        .testTarget(name: "PlotTests", dependencies: ["Plot"],
+                    resources: [.copy("References")], swiftSettings: optimiseAlways),
+        .testTarget(name: "SimTests", dependencies: ["Sim"],
+                    resources: [.copy("Fixtures")], swiftSettings: optimiseAlways),
+    ]
+)

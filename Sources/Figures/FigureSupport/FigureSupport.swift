@@ -1,0 +1,2 @@
+import Plot
+import Sim
