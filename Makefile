@@ -1,0 +1,122 @@
+# Two-factor synaptic consolidation — reproduction suite.
+#
+#   make figure2            simulate (default scale) and draw Figure 2
+#   make test               run the test suite
+#   make SCALE=paper ...    the paper's exact parameters (hours of CPU)
+#   make -j2 ...            independent simulation points run in parallel
+#
+# Every simulation point is its own file target (a result directory with result.json),
+# so an interrupted sweep resumes and `make -j` is safe: the Swift build runs once (the
+# build stamp is an order-only prerequisite of every point), then the binaries are run
+# directly. A point's recipe always runs `simulate`, which returns at once when a result
+# with identical parameters exists and refuses one with other parameters; since it then
+# leaves result.json untouched, figures are redrawn only when some result changed.
+
+SHELL        := /bin/bash
+.SHELLFLAGS  := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+SCALE   ?= default
+SEEDS   ?= 100
+FORCE   ?=
+export OPENBLAS_NUM_THREADS := 1
+
+BIN      := .build/release
+STAMP    := .build/release.stamp
+RESULTS  := data/results/$(SCALE)
+FIGURES  := figures
+FORCE_FLAG := $(if $(FORCE),--force,)
+
+APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
+
+.PHONY: help deps build test test-long bench gallery clean clean-results check-figures FORCE_RUN \
+        figure2 figure3 figure5-6 figures
+
+help:
+	@echo "make figure2 | figure5-6 | gallery | test | test-long | bench | clean | clean-results"
+	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...'  FORCE=1 (recompute results)"
+
+# --- system packages -------------------------------------------------------------------
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing system packages:$$missing" >&2; \
+	    echo "install them with: sudo apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+# --- build ---------------------------------------------------------------------------
+SWIFT_SOURCES := Package.swift $(shell find Sources -type f \( -name '*.swift' -o -name '*.h' -o -name '*.modulemap' \) 2>/dev/null)
+
+$(STAMP): $(SWIFT_SOURCES) | deps
+	swift build -c release 2>&1 | { grep -v "prohibited flag" || true; }
+	@touch $@
+
+build: $(STAMP)
+
+test: deps
+	swift test -c release --disable-testable-imports 2>&1 | { grep -v "prohibited flag" || true; }
+
+test-long: deps
+	TEST_LONG=1 swift test -c release --disable-testable-imports 2>&1 | { grep -v "prohibited flag" || true; }
+
+bench: $(STAMP)
+	$(BIN)/bench attractor
+
+# --- gallery -------------------------------------------------------------------------
+gallery: $(FIGURES)/gallery/gallery.pdf
+$(FIGURES)/gallery/gallery.pdf: $(STAMP)
+	$(BIN)/gallery --out $(FIGURES)/gallery
+
+# --- Figure 2: attractor sweep -----------------------------------------------------------
+FIG2_Z      := 1 2 3 4
+FIG2_ALPHAS := 0.08 0.1425 0.205 0.2675 0.33 0.45333 0.57667 0.7
+FIG2_POINTS := $(foreach s,$(SEEDS),$(foreach z,$(FIG2_Z),$(foreach a,$(FIG2_ALPHAS),\
+                 $(RESULTS)/attractor/z$(z)_alpha$(a)_seed$(s)/result.json)))
+
+# One rule per point: the z, alpha and seed are read back from the directory name.
+$(RESULTS)/attractor/%/result.json: FORCE_RUN | $(STAMP)
+	@p='$*'; z=$${p#z}; z=$${z%%_*}; a=$${p#*_alpha}; a=$${a%%_*}; s=$${p##*_seed}; \
+	$(BIN)/simulate attractor --scale $(SCALE) --z $$z --alpha $$a --seed $$s \
+	  --out $(RESULTS)/attractor/$* $(FORCE_FLAG)
+
+figure2: $(FIGURES)/figure2/summary.csv
+$(FIGURES)/figure2/summary.csv: $(FIG2_POINTS) $(STAMP)
+	$(BIN)/figure2 --scale $(SCALE) --results $(RESULTS) --out $(FIGURES) \
+	  --zs "$(FIG2_Z)" --alphas "$(FIG2_ALPHAS)" --seeds "$(SEEDS)"
+
+# --- Figures 5 and 6: synaptic fluctuations -------------------------------------------------
+# The fluctuation model is cheap, so the default scale runs it at the paper's size.
+FIG56_SCALE := $(if $(filter tiny,$(SCALE)),tiny,paper)
+FLUCT_SEED  ?= 1
+FLUCT_DIR   := data/results/$(FIG56_SCALE)/fluctuations/seed$(FLUCT_SEED)_T999
+
+$(FLUCT_DIR)/result.json: FORCE_RUN | $(STAMP)
+	$(BIN)/simulate fluctuations --scale $(FIG56_SCALE) --seed $(FLUCT_SEED) --out $(FLUCT_DIR) $(FORCE_FLAG)
+
+figure5-6: $(FIGURES)/figure5-6/summary.csv
+$(FIGURES)/figure5-6/summary.csv: $(FLUCT_DIR)/result.json $(STAMP)
+	$(BIN)/figure5-6 --scale $(FIG56_SCALE) --results data/results/$(FIG56_SCALE) --out $(FIGURES) \
+	  --seed $(FLUCT_SEED)
+
+figures: gallery figure2 figure5-6
+
+# Checks that every expected output exists and is a valid PDF/PNG (used by CI).
+check-figures:
+	bash scripts/check-figures.sh $(FIGURES)
+
+FORCE_RUN:
+
+# --- cleaning ------------------------------------------------------------------------
+clean:
+	rm -rf .build $(FIGURES)/gallery $(FIGURES)/figure2 $(FIGURES)/figure3 $(FIGURES)/figure5-6 \
+	  $(FIGURES)/figure2.* $(FIGURES)/figure3.* $(FIGURES)/figure5-6.*
+
+clean-results:
+	rm -rf data/results/$(SCALE) data/checkpoints/$(SCALE)
