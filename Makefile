@@ -29,7 +29,7 @@ FORCE_FLAG := $(if $(FORCE),--force,)
 
 APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
 
-.PHONY: help deps build test test-long bench gallery clean clean-results check-figures FORCE_RUN \
+.PHONY: help deps build test test-long bench bench-figure3 gallery clean clean-results check-figures FORCE_RUN \
         figure2 figure3 figure5-6 figures
 
 help:
@@ -91,6 +91,21 @@ $(FIGURES)/figure2/summary.csv: $(FIG2_POINTS) $(STAMP)
 	$(BIN)/figure2 --scale $(SCALE) --results $(RESULTS) --out $(FIGURES) \
 	  --zs "$(FIG2_Z)" --alphas "$(FIG2_ALPHAS)" --seeds "$(SEEDS)"
 
+# --- Figure 3: wake–sleep consolidation ------------------------------------------------------
+FIG3_SEED   ?= 700
+FIG3_POINTS := $(foreach l,high low,$(RESULTS)/wake-sleep/$(l)_seed$(FIG3_SEED)/result.json)
+
+$(RESULTS)/wake-sleep/%_seed$(FIG3_SEED)/result.json: FORCE_RUN | $(STAMP)
+	$(BIN)/simulate wake-sleep --scale $(SCALE) --load $* --seed $(FIG3_SEED) \
+	  --out $(RESULTS)/wake-sleep/$*_seed$(FIG3_SEED) $(FORCE_FLAG)
+
+figure3: $(FIGURES)/figure3/summary.csv
+$(FIGURES)/figure3/summary.csv: $(FIG3_POINTS) $(STAMP)
+	$(BIN)/figure3 --scale $(SCALE) --results $(RESULTS) --out $(FIGURES) --seed $(FIG3_SEED)
+
+bench-figure3: $(STAMP)
+	$(BIN)/simulate wake-sleep --scale paper --load high --bench-epochs 200
+
 # --- Figures 5 and 6: synaptic fluctuations -------------------------------------------------
 # The fluctuation model is cheap, so the default scale runs it at the paper's size.
 FIG56_SCALE := $(if $(filter tiny,$(SCALE)),tiny,paper)
@@ -105,7 +120,7 @@ $(FIGURES)/figure5-6/summary.csv: $(FLUCT_DIR)/result.json $(STAMP)
 	$(BIN)/figure5-6 --scale $(FIG56_SCALE) --results data/results/$(FIG56_SCALE) --out $(FIGURES) \
 	  --seed $(FLUCT_SEED)
 
-figures: gallery figure2 figure5-6
+figures: gallery figure2 figure3 figure5-6
 
 # Checks that every expected output exists and is a valid PDF/PNG (used by CI).
 check-figures:

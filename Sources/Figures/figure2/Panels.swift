@@ -59,6 +59,7 @@ enum Figure2Panels {
         }
         ax.setYScale(.log)
         ax.setYLim(0.6, 11)
+        ax.setYTicks([1, 10], labels: ["1", "10"])
         ax.setXLim(0.05, 0.75)
         ax.setXTicks(loadTicks)
         ax.setXLabel(loadLabel)
@@ -159,6 +160,7 @@ enum Figure2Panels {
         }
         ax.setYScale(.log)
         ax.setYLim(0.6, 12)
+        ax.setYTicks([1, 10], labels: ["1", "10"])
         ax.setXLim(0.05, 0.75)
         ax.setXTicks(loadTicks)
         ax.setXLabel(loadLabel)
@@ -189,13 +191,15 @@ enum Figure2Panels {
         let th2 = ax.plot(l1.map(\.alphaC), l1.map(\.connectionProbability), color: zColor(2), lineStyle: .dotted,
                           label: "<i>z</i> = 2")
         var sims: [Artist] = []
+        var top = 0.53
         for z in s.zs {
             let l0 = try s.series(z: z) { try $0.mean("l0") }
+            top = max(top, (l0.map { $0.mean + $0.sem }.max() ?? 0) + 0.03)
             sims.append(ax.errorbar(s.alphas, l0.map(\.mean), yErr: l0.map(\.sem), color: zColor(z), marker: .circle,
                                     label: "<i>z</i> = \(z)"))
         }
         ax.setXLim(0.05, 0.75)
-        ax.setYLim(0, 0.53)
+        ax.setYLim(0, top)  // the paper's 0…0.53 unless small networks exceed it
         ax.setXTicks(loadTicks)
         ax.setXLabel(loadLabel)
         ax.setYLabel("Connection density")

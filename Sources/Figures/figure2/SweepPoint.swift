@@ -3,15 +3,6 @@
 import Foundation
 import Sim
 
-/// The five robustness tests of models.md §1.9, by their result-file names.
-enum NoiseType: String, CaseIterable {
-    case neuralIso = "neural_iso"
-    case neuralBalanced = "neural_balanced"
-    case synapticAll = "synaptic_all"
-    case synapticFirst = "synaptic_first"
-    case synapticFirstAlive = "synaptic_first_alive"
-}
-
 struct SweepPoint {
     let z: Int
     let alpha: Double
