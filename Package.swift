@@ -21,7 +21,7 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
 
         // Plotting layer on Cairo/Pango; knows nothing about the paper.
-        .target(name: "Plot", dependencies: ["CCairo"], swiftSettings: optimiseAlways),
+        .target(name: "Plot", dependencies: ["CCairo"], exclude: ["API.md"], swiftSettings: optimiseAlways),
 
         // Models, statistics, theory curves and result files; knows nothing about drawing.
         .target(name: "Sim", dependencies: ["COpenBLAS"], swiftSettings: optimiseAlways),

@@ -23,7 +23,6 @@ public struct Rect: Equatable, Sendable, CustomStringConvertible {
     public var maxY: Double { y + height }
     public var midX: Double { x + width / 2 }
     public var midY: Double { y + height / 2 }
-    public func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
     public func union(_ o: Rect) -> Rect {
         let x0 = min(minX, o.minX), y0 = min(minY, o.minY)
         return Rect(x: x0, y: y0, width: max(maxX, o.maxX) - x0, height: max(maxY, o.maxY) - y0)
@@ -79,19 +78,4 @@ public struct Path: Sendable {
         var p = Path(); p.addPolyline(pts, closed: closed); return p
     }
     public static func segment(_ a: Point, _ b: Point) -> Path { polyline([a, b]) }
-
-    /// The path translated by (dx, dy).
-    public func offset(_ dx: Double, _ dy: Double) -> Path {
-        func m(_ p: Point) -> Point { Point(p.x + dx, p.y + dy) }
-        var q = Path()
-        q.elements = elements.map {
-            switch $0 {
-            case .move(let p): return .move(m(p))
-            case .line(let p): return .line(m(p))
-            case .curve(let a, let b, let c): return .curve(m(a), m(b), m(c))
-            case .close: return .close
-            }
-        }
-        return q
-    }
 }
