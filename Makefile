@@ -110,15 +110,17 @@ bench-figure3: $(STAMP)
 # The fluctuation model is cheap, so the default scale runs it at the paper's size.
 FIG56_SCALE := $(if $(filter tiny,$(SCALE)),tiny,paper)
 FLUCT_SEED  ?= 1
-FLUCT_DIR   := data/results/$(FIG56_SCALE)/fluctuations/seed$(FLUCT_SEED)_T999
+FLUCT_T     := $(if $(filter tiny,$(SCALE)),40,999)
+FLUCT_DIR   := data/results/$(FIG56_SCALE)/fluctuations/seed$(FLUCT_SEED)_T$(FLUCT_T)
 
 $(FLUCT_DIR)/result.json: FORCE_RUN | $(STAMP)
-	$(BIN)/simulate fluctuations --scale $(FIG56_SCALE) --seed $(FLUCT_SEED) --out $(FLUCT_DIR) $(FORCE_FLAG)
+	$(BIN)/simulate fluctuations --scale $(FIG56_SCALE) --seed $(FLUCT_SEED) --t $(FLUCT_T) \
+	  --out $(FLUCT_DIR) $(FORCE_FLAG)
 
 figure5-6: $(FIGURES)/figure5-6/summary.csv
 $(FIGURES)/figure5-6/summary.csv: $(FLUCT_DIR)/result.json $(STAMP)
 	$(BIN)/figure5-6 --scale $(FIG56_SCALE) --results data/results/$(FIG56_SCALE) --out $(FIGURES) \
-	  --seed $(FLUCT_SEED)
+	  --seed $(FLUCT_SEED) --t $(FLUCT_T)
 
 figures: gallery figure2 figure3 figure5-6
 

@@ -1,0 +1,114 @@
+// `figure5-6`: Figures 5 and 6 of the paper — intrinsic synaptic fluctuations for
+// z = 1…5 (models.md §3) against the spine-size data of Kaufman et al. 2012, with the
+// statistics of §4. Loads the cached simulation (or produces it), computes the
+// statistics, draws five panels, a composed page, summary.csv and a text report.
+
+import ArgumentParser
+import Foundation
+import Plot
+import Sim
+
+extension FluctuationScale: ExpressibleByArgument {}
+
+@main
+struct Figure56Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figure5-6",
+        abstract: "Draw Figures 5–6 (synaptic fluctuations vs. Kaufman et al. 2012).")
+
+    @Option(help: "paper or tiny.") var scale: FluctuationScale = .paper
+    @Option(help: "Results directory of this scale (default data/results/<scale>; the run is read from or written to <results>/fluctuations/seed<seed>_T<T>).")
+    var results: String?
+    @Option(help: "Output directory.") var out: String = "figures"
+    @Option(help: "Seed of the simulation.") var seed: UInt64 = 1
+    @Option(help: "Pool the synapses of several seeds, e.g. 1,2,3,4 (option beside the faithful single seed: for z ≥ 3 single populations can collapse before T).")
+    var seeds: String?
+    @Option(name: .customLong("t"), help: "Duration T of the simulation (default: 999 paper, 40 tiny).") var duration: Int?
+    @Option(name: .customLong("n"), help: "Synapses per population (default: 1000 paper, 100 tiny).") var synapses: Int?
+    @Option(help: "Kaufman et al. 2012 data file.") var data: String = KaufmanData.defaultPath
+    @Option(help: "Analyse the last WINDOW simulation samples (paper: 144).") var window: Int = 144
+    @Option(help: "CV statistics of the data over its first DATA-WINDOW time points (paper: 48).") var dataWindow: Int = 48
+    @Option(help: "Bootstrap resamples (paper: 1000).") var resamples: Int = 1000
+    @Option(help: "Bootstrap seed (paper: 123).") var bootstrapSeed: UInt64 = 123
+    @Option(help: "Lag (samples) of the simulation scatter panels (paper: 2).") var simLag: Int = 2
+    @Option(help: "Lag (time points) of the data scatter panel (paper: 1).") var dataLag: Int = 1
+    @Option(help: "Leave out populations with a smaller final alive fraction (notebook: 0.10).") var minAlive: Double = 0.10
+    @Flag(help: "Recompute the simulation even if a result exists.") var force = false
+
+    func validate() throws {
+        if let duration, duration < 2 { throw ValidationError("--t must be ≥ 2 (got \(duration))") }
+        if let synapses, synapses < 1 { throw ValidationError("--n must be ≥ 1 (got \(synapses))") }
+        if resamples < 1 { throw ValidationError("--resamples must be ≥ 1 (got \(resamples))") }
+        if window < 2 { throw ValidationError("--window must be ≥ 2 (got \(window))") }
+        if simLag < 1 || simLag >= window { throw ValidationError("--sim-lag must lie in 1..<window (got \(simLag))") }
+        if dataLag < 1 { throw ValidationError("--data-lag must be ≥ 1 (got \(dataLag))") }
+        if !(0...1).contains(minAlive) { throw ValidationError("--min-alive must lie in 0…1 (got \(minAlive))") }
+        if seeds != nil, try seedList().isEmpty { throw ValidationError("--seeds needs at least one seed") }
+    }
+
+    func seedList() throws -> [UInt64] {
+        guard let seeds else { return [seed] }
+        return try seeds.split(separator: ",").map {
+            guard let s = UInt64($0.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--seeds: '\($0)' is not a seed (expected e.g. 1,2,3,4)")
+            }
+            return s
+        }
+    }
+
+    func run() throws {
+        let progress = Progress("figure5-6")
+        var runs: [FluctuationRun] = []
+        for s in try seedList() {
+            let p = FluctuationParameters(scale: scale, seed: s, synapses: synapses, duration: duration)
+            do { try p.validate() } catch let e as FluctuationError { throw ValidationError(e.description) }
+            let root = URL(fileURLWithPath: results ?? "data/results/\(scale.rawValue)")
+            let dir = FluctuationStore.directory(scaleRoot: root, scale: scale, parameters: p)
+            runs.append(try FluctuationStore.produceOrLoad(dir, parameters: p, force: force, progress: progress))
+        }
+        let simulation = try FluctuationRun.pooled(runs)
+        let p = simulation.parameters
+        if runs.count > 1 { print("pooled seeds \(try seedList().map(String.init).joined(separator: ",")): \(p.synapses) synapses per z") }
+
+        var options = FluctuationAnalysisOptions()
+        options.simulationWindow = min(window, p.samples)
+        options.dataWindow = dataWindow
+        options.resamples = resamples
+        options.bootstrapSeed = bootstrapSeed
+        options.minAliveFraction = minAlive
+        options.curveLags = [simLag, dataLag]
+        let kaufman = try KaufmanData.load(URL(fileURLWithPath: data))
+        guard dataLag < kaufman.cols else {
+            throw ValidationError("--data-lag must be < \(kaufman.cols), the time points of \(data)")
+        }
+        let t0 = Date()
+        let dataStats: DataAnalysis
+        let populations: [PopulationAnalysis]
+        do {
+            dataStats = try FluctuationAnalysis.analyse(data: kaufman, options: options)
+            populations = try simulation.populations.map {
+                try FluctuationAnalysis.analyse($0, data: dataStats, options: options)
+            }
+        } catch let e as FluctuationError { throw ValidationError(e.description) }
+        progress.message(String(format: "statistics in %.1f s", Date().timeIntervalSince(t0)))
+
+        let figDir = "\(out)/figure5-6"
+        let report = FluctuationReport.text(data: dataStats, populations: populations, simulationLag: simLag,
+                                            dataLag: dataLag, options: options)
+        print(report, terminator: "")
+        try AtomicFile.write(report, to: URL(fileURLWithPath: "\(figDir)/statistics.txt"))
+        try AtomicFile.write(SummaryTable.csv(data: dataStats, populations: populations),
+                             to: URL(fileURLWithPath: "\(figDir)/summary.csv"))
+
+        let panels = [
+            ("01-dw-vs-w-simulation", ChangePanels.simulation(populations, lag: simLag, zs: [1, 2, 5], seed: seed)),
+            ("02-dw-vs-w-kaufman", ChangePanels.kaufman(kaufman, slopes: dataStats.slopes(lag: dataLag)!, lag: dataLag)),
+            ("03-cv-rank-vs-norm-exponent", NormPanels.cvRank(data: dataStats.norm, populations: populations)),
+            ("04-bootstrap-illustration", NormPanels.bootstrap(data: dataStats.norm)),
+            ("05-qmin-vs-z", NormPanels.qMin(data: dataStats.norm, populations: populations)),
+        ]
+        for (name, fig) in panels { try fig.save(base: "\(figDir)/\(name)") }
+        try Page.compose(panels.map(\.1)).save(base: "\(out)/figure5-6")
+        print("wrote \(figDir)/ and \(out)/figure5-6.pdf|png")
+    }
+}
