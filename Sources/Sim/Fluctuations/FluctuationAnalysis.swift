@@ -5,8 +5,10 @@ import Foundation
 public struct FluctuationAnalysisOptions: Codable, Sendable, Equatable {
     /// Simulation: analyse the last `simulationWindow` samples (paper: 144).
     public var simulationWindow: Int = 144
-    /// Data: the CV statistics use the first `dataWindow` time points, for the spines present
-    /// at time point `dataWindow` (paper: 48 of 49).
+    /// Data: the slopes and the CV statistics use the first `dataWindow` time points (paper:
+    /// 48 of 49), the CV statistics for the spines present at time point `dataWindow`. With
+    /// all 49 time points the lag-1 slopes are 0.572/0.715; with the first 48 they are
+    /// 0.5715/0.7158, which is what the published panel prints (0.57/0.72).
     public var dataWindow: Int = 48
     /// Bootstrap resamples including the data itself, and their seed (paper: 1000, 123).
     public var resamples: Int = 1000
@@ -54,7 +56,8 @@ public enum FluctuationAnalysis {
             throw FluctuationError.invalidParameter(
                 "data window must lie in 2…\(data.cols - 1) time points (got \(options.dataWindow))")
         }
-        let slopes = LagSlopes.all(data, lags: options.lags?.filter { $0 < data.cols }, curveLags: options.curveLags)
+        let window = data.columns(0..<options.dataWindow)
+        let slopes = LagSlopes.all(window, lags: options.lags?.filter { $0 < window.cols }, curveLags: options.curveLags)
         let norm = NormVariability(data, window: 0..<options.dataWindow, presentAt: options.dataWindow,
                                    options: options.normOptions)
         return DataAnalysis(slopes: slopes, norm: norm)
