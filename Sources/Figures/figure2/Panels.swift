@@ -57,15 +57,20 @@ enum Figure2Panels {
             let snr = try s.series(z: z) { try $0.mean("min_margin") / c }
             ax.errorbar(s.alphas, snr.map(\.mean), yErr: snr.map(\.sem), color: zColor(z), marker: .circle)
         }
+        styleSNRVsLoad(ax, yMax: 11)
+        ax.text(0.55, 0.78, Markup.tex("$f_\\mathrm{noise}/f$ = 0.03"), coordinates: .axes, size: 6.5)
+        return fig
+    }
+
+    /// Axes of the SNR-vs-load panels (02, 05): log SNR against the load.
+    static func styleSNRVsLoad(_ ax: Axes, yMax: Double) {
         ax.setYScale(.log)
-        ax.setYLim(0.6, 11)
+        ax.setYLim(0.6, yMax)
         ax.setYTicks([1, 10], labels: ["1", "10"])
         ax.setXLim(0.05, 0.75)
         ax.setXTicks(loadTicks)
         ax.setXLabel(loadLabel)
         ax.setYLabel("SNR")
-        ax.text(0.55, 0.78, Markup.tex("$f_\\mathrm{noise}/f$ = 0.03"), coordinates: .axes, size: 6.5)
-        return fig
     }
 
     // MARK: 03 / 06 — recall vs noise at the lowest load
@@ -158,13 +163,7 @@ enum Figure2Panels {
             }
             ax.errorbar(s.alphas, snr.map(\.mean), yErr: snr.map(\.sem), color: zColor(z), marker: .circle)
         }
-        ax.setYScale(.log)
-        ax.setYLim(0.6, 12)
-        ax.setYTicks([1, 10], labels: ["1", "10"])
-        ax.setXLim(0.05, 0.75)
-        ax.setXTicks(loadTicks)
-        ax.setXLabel(loadLabel)
-        ax.setYLabel("SNR")
+        styleSNRVsLoad(ax, yMax: 12)
         ax.text(0.5, 0.78, Markup.tex("$\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$ = 0.2"),
                 coordinates: .axes, size: 6.5)
         return fig
