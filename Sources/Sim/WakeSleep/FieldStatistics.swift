@@ -1,0 +1,96 @@
+// Everything the recordings need from one field H = W X − θ (pattern-major Hᵀ) and the
+// row norms of W: margins, ρ, training error, noiseless recall, per-pattern radius.
+
+import Foundation
+
+public struct FieldStatistics: Sendable {
+    /// min_μ G[i, μ] per neuron (G = Y ⊙ H).
+    public var minG: [Float]
+    /// mean_μ |H[i, μ]| per neuron (m_i of the soft-min step).
+    public var meanAbs: [Float]
+    /// Σ over (i, μ) of (1 − Y sign H)/2.
+    public var errorCount: Double
+    /// Wrong bits of the one-step read-out sign(H) per pattern.
+    public var wrongBits: [Double]
+
+    /// Statistics of Hᵀ (M×N) for `patterns`.
+    public init(field h: UnsafePointer<Float>, patterns: SparsePatterns) {
+        let n = patterns.n, m = patterns.m
+        var mn = [Float](repeating: .infinity, count: n)
+        var sa = [Double](repeating: 0, count: n)
+        var wrong = [Double](repeating: 0, count: m)
+        var total = 0.0
+        var isActive = [Bool](repeating: false, count: n)
+        for mu in 0..<m {
+            let row = h + mu * n
+            for j in patterns.active[mu] { isActive[Int(j)] = true }
+            var e = 0.0
+            for i in 0..<n {
+                let v = row[i]
+                let g = isActive[i] ? v : -v
+                if g < mn[i] { mn[i] = g }
+                sa[i] += Double(abs(v))
+                if g < 0 { e += 1 } else if g == 0 { e += 0.5 }
+            }
+            for j in patterns.active[mu] { isActive[Int(j)] = false }
+            wrong[mu] = e
+            total += e
+        }
+        minG = mn
+        meanAbs = sa.map { Float($0 / Double(m)) }
+        errorCount = total
+        wrongBits = wrong
+    }
+
+    /// Per-pattern radius min_i G[i, μ] / ‖W_i‖₂ (the q = 2 margin of the worst neuron).
+    public static func radius(field h: UnsafePointer<Float>, patterns: SparsePatterns, l2: [Double]) -> [Float] {
+        let n = patterns.n
+        let inv = l2.map { $0 > 0 ? 1 / $0 : 0 }
+        var isActive = [Bool](repeating: false, count: n)
+        return (0..<patterns.m).map { mu in
+            let row = h + mu * n
+            for j in patterns.active[mu] { isActive[Int(j)] = true }
+            var r = Double.infinity
+            for i in 0..<n {
+                let g = Double(isActive[i] ? row[i] : -row[i])
+                r = min(r, g * inv[i])
+            }
+            for j in patterns.active[mu] { isActive[Int(j)] = false }
+            return Float(r)
+        }
+    }
+}
+
+/// The scalar recordings of §2.6 at one time point.
+public struct StateScalars: Sendable {
+    public static let names = ["min_margin_mean", "min_margin_std", "rho_mean", "rho_std", "syn_margin_mean",
+                               "train_error", "capacity", "l0_mean", "l0_std", "l1_mean", "l2_mean", "theta_mean"]
+    public var values: [String: Double] = [:]
+
+    public init(stats: FieldStatistics, l1: [Double], l2sq: [Double], alive: [Int], theta: [Float], f: Double) {
+        let n = l1.count, m = stats.wrongBits.count
+        var margin = [Double](), rho = [Double](), syn = [Double](), l0 = [Double]()
+        for i in 0..<n {
+            let g = Double(stats.minG[i])
+            margin.append(g / l2sq[i].squareRoot())
+            rho.append(g / (l1[i] / Double(n) * (Double(n) * f * (1 - f)).squareRoot()))
+            // Synaptic margin for z = 2 (q' = 1): min G / sqrt(Σ_j W).
+            syn.append(g / l1[i].squareRoot())
+            l0.append(Double(alive[i]) / Double(n))
+        }
+        let mm = MeanStd(margin), r = MeanStd(rho), l = MeanStd(l0)
+        let tolerated = 0.2 * Double(n) * f
+        values["min_margin_mean"] = mm.mean
+        values["min_margin_std"] = mm.std
+        values["rho_mean"] = r.mean
+        values["rho_std"] = r.std
+        values["syn_margin_mean"] = syn.reduce(0, +) / Double(n)
+        values["train_error"] = stats.errorCount / Double(n * m)
+        values["capacity"] = Double(stats.wrongBits.filter { $0 <= tolerated }.count) / Double(m)
+        values["l0_mean"] = l.mean
+        values["l0_std"] = l.std
+        values["l1_mean"] = l1.reduce(0, +) / Double(n)
+        values["l2_mean"] = l2sq.reduce(0) { $0 + $1.squareRoot() } / Double(n)
+        values["theta_mean"] = theta.reduce(0.0) { $0 + Double($1) } / Double(n)
+    }
+}

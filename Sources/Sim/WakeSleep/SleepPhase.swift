@@ -1,0 +1,246 @@
+// Sleep: soft-min replay consolidation of the stored patterns (models.md §2.5).
+//
+// Per epoch there is one field Hᵀ = (W X − θ)ᵀ (sum of K columns of W per pattern); the
+// replay weights P, g = P Xᵀ (sum, for every presynaptic unit j, of the rows of P of the
+// patterns containing j), the factor update, clip (§1.3) and normalisation (§1.4) follow
+// the dense equations literally — every synapse, pruned ones included — so the result is
+// the dense arithmetic, just organised around the 5% active units.
+
+import Foundation
+
+public final class SleepPhase: @unchecked Sendable {
+    public let net: WakeSleepNetwork
+    public let patterns: SparsePatterns
+    public let beta: Float
+    public let length: Double
+    /// Sleep epochs completed.
+    public internal(set) var epoch = 0
+    /// m_i of the previous epoch.
+    public internal(set) var meanAbsPrev: [Float]
+    /// Norms of the current W (refreshed by every normalisation).
+    public internal(set) var l1: [Double]
+    public internal(set) var l2sq: [Double]
+    public internal(set) var alive: [Int]
+    /// Statistics of the current field (valid after `computeField`).
+    public internal(set) var stats: FieldStatistics
+
+    let unitPatterns: [[Int32]]
+    /// Hᵀ and Pᵀ (M×N), gᵀ (N×N, g[i, j] at j*N + i).
+    public let field: UnsafeMutablePointer<Float>
+    let replay: UnsafeMutablePointer<Float>
+    let grad: UnsafeMutablePointer<Float>
+    var fieldIsCurrent = false
+
+    /// Prepares sleep: the rescale of §2.5 (c_i = sqrt(Σ U²/(L z)), U_i /= c_i, θ_i /= c_i²)
+    /// and m_i = mean_μ |H[i, μ]| on the stored patterns.
+    public init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double) {
+        self.net = net
+        self.patterns = patterns
+        self.beta = beta
+        self.length = length
+        let n = net.n, m = patterns.m
+        unitPatterns = patterns.patternsOfUnit()
+        field = .allocate(capacity: m * n)
+        replay = .allocate(capacity: m * n)
+        grad = .allocate(capacity: n * n)
+        l1 = []; l2sq = []; alive = []; meanAbsPrev = []
+        stats = FieldStatistics(field: field, patterns: SparsePatterns(n: n, f: patterns.f, active: []))
+        let roots = normaliseRows(squareSums: squareSums())
+        for i in 0..<n { net.theta[i] /= roots[i] * roots[i] }
+        computeField()
+        meanAbsPrev = stats.meanAbs
+    }
+
+    /// Resumes from a checkpointed state (factors and θ already in `net`).
+    public init(resuming net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
+                epoch: Int, meanAbsPrev: [Float]) {
+        self.net = net
+        self.patterns = patterns
+        self.beta = beta
+        self.length = length
+        let n = net.n, m = patterns.m
+        unitPatterns = patterns.patternsOfUnit()
+        field = .allocate(capacity: m * n)
+        replay = .allocate(capacity: m * n)
+        grad = .allocate(capacity: n * n)
+        self.epoch = epoch
+        self.meanAbsPrev = meanAbsPrev
+        (l1, l2sq, alive) = net.rowNorms()
+        stats = FieldStatistics(field: field, patterns: SparsePatterns(n: n, f: patterns.f, active: []))
+        computeField()
+    }
+
+    deinit { field.deallocate(); replay.deallocate(); grad.deallocate() }
+
+    /// H for the current state and its statistics.
+    public func computeField() {
+        SparseField.compute(net, patterns, into: field)
+        stats = FieldStatistics(field: field, patterns: patterns)
+        fieldIsCurrent = true
+    }
+
+    /// Per-pattern radius of the current state.
+    public func radius() -> [Float] {
+        if !fieldIsCurrent { computeField() }
+        return FieldStatistics.radius(field: field, patterns: patterns, l2: l2sq.map { $0.squareRoot() })
+    }
+
+    /// One sleep epoch with learning rate `eta` (§2.5).
+    public func step(eta: Float) {
+        if !fieldIsCurrent { computeField() }
+        let yhat = softMinReplay()
+        meanAbsPrev = stats.meanAbs
+        replayGradient()
+        normaliseRows(squareSums: updateFactors(eta: eta))
+        for i in 0..<net.n { net.theta[i] -= eta * yhat[i] }
+        epoch += 1
+        fieldIsCurrent = false
+    }
+
+    /// P[i,μ] = Λ S / Σ_ν Λ with Λ = exp(−β |H| / m_i) (m_i of the previous epoch);
+    /// returns ŷ_i = Σ_μ P[i, μ].
+    func softMinReplay() -> [Float] {
+        let n = net.n, m = patterns.m, beta = self.beta
+        var total = [Float](repeating: 0, count: n)
+        var yhat = [Float](repeating: 0, count: n)
+        let scale = meanAbsPrev.map { -beta / $0 }
+        scale.withUnsafeBufferPointer { sb in
+        total.withUnsafeMutableBufferPointer { tb in
+            let s = sb.baseAddress!, t = tb.baseAddress!
+            for mu in 0..<m {
+                let h = field + mu * n, p = replay + mu * n
+                for i in 0..<n {
+                    // (−β|h|)/m_i as in the original; expf underflows to 0 well above −110.
+                    let a = abs(h[i]) * s[i]
+                    let lam: Float = a > -110 ? Foundation.exp(a) : 0
+                    p[i] = lam
+                    t[i] += lam
+                }
+            }
+        }}
+        // Deviation (as in AttractorTrainer): a neuron whose Λ all underflow would get 0/0 in
+        // the original; use the same soft-min shifted by its largest exponent instead.
+        for i in 0..<n where !(total[i] > 0) {
+            var top = -Float.infinity
+            for mu in 0..<m { top = max(top, abs(field[mu * n + i]) * scale[i]) }
+            total[i] = 0
+            for mu in 0..<m {
+                let lam = Foundation.exp(abs(field[mu * n + i]) * scale[i] - top)
+                replay[mu * n + i] = lam
+                total[i] += lam
+            }
+        }
+        total.withUnsafeBufferPointer { tb in
+        yhat.withUnsafeMutableBufferPointer { yb in
+            let t = tb.baseAddress!, y = yb.baseAddress!
+            for mu in 0..<m {
+                let h = field + mu * n, p = replay + mu * n
+                for i in 0..<n {
+                    let hv = h[i]
+                    let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
+                    let v = (p[i] * sg) / t[i]
+                    p[i] = v
+                    y[i] += v
+                }
+            }
+        }}
+        return yhat
+    }
+
+    /// gᵀ[j, :] = Σ_{μ : X[j,μ] = 1} Pᵀ[μ, :].
+    func replayGradient() {
+        let n = net.n
+        for j in 0..<n {
+            let g = grad + j * n
+            for i in 0..<n { g[i] = 0 }
+            for mu in unitPatterns[j] {
+                let p = replay + Int(mu) * n
+                for i in 0..<n { g[i] += p[i] }
+            }
+        }
+    }
+
+    /// U_k += η g D_k A (D_0 = u1, D_1 = u0, factors before the update), clip with the mask
+    /// from before the update; returns Σ_{j,k} U² per neuron. Sums are Float32, like the
+    /// original's float32 tensors.
+    func updateFactors(eta: Float) -> [Float] {
+        let n = net.n
+        var sums = [Float](repeating: 0, count: n)
+        sums.withUnsafeMutableBufferPointer { sb in
+            let s = sb.baseAddress!
+            for j in 0..<n {
+                let p0 = net.u0 + j * n, p1 = net.u1 + j * n, pw = net.w + j * n, g = grad + j * n
+                SleepPhase.updateRange(0, j, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
+                SleepPhase.updateRange(j + 1, n, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
+                // The diagonal: the clip sets it to 0.
+                p0[j] = 0; p1[j] = 0
+            }
+        }
+        return sums
+    }
+
+    @inline(__always)
+    static func updateRange(_ lo: Int, _ hi: Int, eta: Float, p0: UnsafeMutablePointer<Float>,
+                            p1: UnsafeMutablePointer<Float>, pw: UnsafeMutablePointer<Float>,
+                            g: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>) {
+        var i = lo
+        while i < hi {
+            let isAlive = pw[i] > pruneThreshold
+            let a0 = p0[i], a1 = p1[i]
+            let step = eta * g[i]
+            var b0 = a0 + step * a1
+            var b1 = a1 + step * a0
+            b0 = isAlive ? b0 : 0
+            b1 = isAlive ? b1 : 0
+            b0 = max(b0, factorFloor)
+            b1 = max(b1, factorFloor)
+            p0[i] = b0; p1[i] = b1
+            s[i] += b0 * b0 + b1 * b1
+            i += 1
+        }
+    }
+
+    /// Σ_{j,k} U² per neuron of the current factors.
+    func squareSums() -> [Float] {
+        let n = net.n
+        var sums = [Float](repeating: 0, count: n)
+        sums.withUnsafeMutableBufferPointer { sb in
+            let s = sb.baseAddress!
+            for j in 0..<n {
+                let p0 = net.u0 + j * n, p1 = net.u1 + j * n
+                for i in 0..<n { s[i] += p0[i] * p0[i] + p1[i] * p1[i] }
+            }
+        }
+        return sums
+    }
+
+    /// U_i /= sqrt(s_i / (L z)); W = u0·u1; refreshes l1, l2², alive. Returns the roots.
+    @discardableResult
+    func normaliseRows(squareSums sums: [Float]) -> [Float] {
+        let n = net.n
+        let lz = Float(length * 2)
+        let roots = sums.map { s -> Float in s > 0 ? (s / lz).squareRoot() : 1 }
+        var a1 = [Float](repeating: 0, count: n), a2 = [Float](repeating: 0, count: n)
+        var al = [Int32](repeating: 0, count: n)
+        roots.withUnsafeBufferPointer { rb in
+        a1.withUnsafeMutableBufferPointer { b1 in
+        a2.withUnsafeMutableBufferPointer { b2 in
+        al.withUnsafeMutableBufferPointer { bl in
+            let r = rb.baseAddress!, s1 = b1.baseAddress!, s2 = b2.baseAddress!, cnt = bl.baseAddress!
+            for j in 0..<n {
+                let p0 = net.u0 + j * n, p1 = net.u1 + j * n, pw = net.w + j * n
+                for i in 0..<n {
+                    let v0 = p0[i] / r[i], v1 = p1[i] / r[i]
+                    p0[i] = v0; p1[i] = v1
+                    let wv = v0 * v1
+                    pw[i] = wv
+                    s1[i] += wv
+                    s2[i] += wv * wv
+                    cnt[i] &+= wv > pruneThreshold ? 1 : 0
+                }
+            }
+        }}}}
+        l1 = a1.map(Double.init); l2sq = a2.map(Double.init); alive = al.map(Int.init)
+        return roots
+    }
+}

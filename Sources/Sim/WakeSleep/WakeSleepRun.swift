@@ -1,0 +1,314 @@
+// One wake–sleep run (models.md §2) with the recordings of §2.6, checkpointed during the
+// long sleep so an interrupted run resumes where it stopped (sleep has no randomness, so a
+// resumed run gives the same bytes as an uninterrupted one).
+//
+// Result arrays (N neurons, M patterns, M_s stored, R record points, E sleep epochs):
+// - patterns (N×M uint8), kept (M_s int32: indices of the stored patterns)
+// - record_step, record_t (R): global step and time t of each record (wake presentation s
+//   at t = s/M, measured on all M patterns; sleep state at the start of epoch e at
+//   t = passes + e, measured on the stored patterns; the last record is the end state)
+// - series_<name> (R): StateScalars.names + corr_within, corr_across
+// - w0_trajectory (R×N): W[0, :] at every record; tracked_surviving, tracked_pruned (≤ 10)
+// - epoch_<name> (E+1): min_margin_mean, l0_mean, train_error, capacity, theta_mean at the
+//   start of every sleep epoch and at the end ("capacity" is the noiseless one-step recall)
+// - radius (min(E, 500)×M_s): per-pattern radius at the start of sleep epochs; radius_end
+// - w_epoch0 (before the rescale), w_epoch100/200/500 (if reached), w_end (N×N row-major);
+//   theta_before (matching w_epoch0), theta_end
+// - tolerance_p (levels p/N); tolerance_{before,after}_{neural_balanced,synaptic_all,
+//   synaptic_first}_{recall,error} at levels factor·p (factors 1, 3, 4)
+
+import Foundation
+
+public enum WakeSleepModel {
+    public static let model = "wake-sleep"
+    public static let version = 1
+    static let checkpointModel = "wake-sleep-checkpoint"
+
+    public struct Options {
+        public var threads = 1
+        public var checkpoint: URL? = nil
+        public var checkpointSeconds: Double = 120
+        /// Label of the progress lines on stderr (nil: silent); wake and sleep get their own ETA.
+        public var progressLabel: String? = nil
+        /// Testing: stop sleeping after this many epochs, leaving a checkpoint.
+        public var interruptAfterEpochs: Int? = nil
+        public init() {}
+    }
+
+    public struct Interrupted: Error, CustomStringConvertible {
+        public var epoch: Int
+        public var description: String { "interrupted after sleep epoch \(epoch) (checkpoint kept)" }
+    }
+
+    /// Runs (or resumes) the model and returns every recording.
+    public static func produce(_ p: WakeSleepParameters, options: Options = Options()) throws -> ResultBundle {
+        try p.validate()
+        let progress = options.progressLabel.map { Progress($0) }
+        var state: (net: WakeSleepNetwork, stored: SparsePatterns, sleep: SleepPhase, record: WakeSleepRecord)
+        if let resumed = try resume(p, options: options) {
+            state = resumed
+            progress?.message("resuming at sleep epoch \(state.sleep.epoch)")
+        } else {
+            let (net, stored, record) = try wakeAndSelect(p, options: options)
+            let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
+            state = (net, stored, sleep, record)
+            try saveCheckpoint(p, state.sleep, state.record, options: options)
+        }
+        let (net, stored, sleep) = (state.net, state.stored, state.sleep)
+        var record = state.record
+        let grid = recordSteps(p)
+        let wakeSteps = p.wakePasses * p.m
+        var lastCheckpoint = Date()
+        // Its own progress object so the ETA reflects sleep epochs only.
+        let sleepProgress = options.progressLabel.map { Progress($0 + " sleep") }
+        while sleep.epoch < p.sleepEpochs {
+            let e = sleep.epoch
+            recordSleepState(p, sleep, &record, grid: grid, wakeSteps: wakeSteps)
+            if e > 0, p.snapshotEpochs.contains(e) {
+                record.arrays["w_epoch\(e)"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
+            }
+            sleep.step(eta: p.sleepRate(epoch: e))
+            sleepProgress?.update(done: Double(sleep.epoch), total: Double(p.sleepEpochs),
+                             detail: String(format: "sleep epochs (l0 %.3f)", record.epochSeries["l0_mean"]?.last ?? .nan))
+            if let stop = options.interruptAfterEpochs, sleep.epoch >= stop, sleep.epoch < p.sleepEpochs {
+                try saveCheckpoint(p, sleep, record, options: options)
+                throw Interrupted(epoch: sleep.epoch)
+            }
+            if options.checkpoint != nil, Date().timeIntervalSince(lastCheckpoint) >= options.checkpointSeconds {
+                try saveCheckpoint(p, sleep, record, options: options)
+                lastCheckpoint = Date()
+            }
+        }
+        // The final state.
+        recordSleepState(p, sleep, &record, grid: grid, wakeSteps: wakeSteps, force: true)
+        record.arrays["radius_end"] = NDArray(sleep.radius())
+        record.arrays["w_end"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
+        record.arrays["theta_end"] = NDArray(net.theta)
+        progress?.message("tolerance curves after sleep")
+        for (k, v) in toleranceCurves(net, stored, p, tag: 2, threads: options.threads) { record.arrays["tolerance_after_\(k)"] = v }
+        let before = record.arrays["w_epoch0"]!.floats
+        let end = record.arrays["w_end"]!.floats
+        let (surviving, pruned) = trackedWeights(before: before, after: end, n: p.n, neuron: 0, count: 10)
+        record.arrays["tracked_surviving"] = NDArray(surviving.map(Int32.init))
+        record.arrays["tracked_pruned"] = NDArray(pruned.map(Int32.init))
+        var values: [String: Double] = ["m_total": Double(p.m), "m_stored": Double(stored.m),
+                                        "sleep_epochs": Double(p.sleepEpochs), "wake_time": Double(p.wakePasses)]
+        for name in WakeSleepRecord.epochNames {
+            values["\(name)_before"] = record.epochSeries[name]?.first ?? .nan
+            values["\(name)_after"] = record.epochSeries[name]?.last ?? .nan
+        }
+        return ResultBundle(arrays: record.bundleArrays(storedCount: stored.m), values: values)
+    }
+
+    // MARK: wake
+
+    /// Patterns, wake, selection, pre-sleep snapshots and tolerance curves.
+    static func wakeAndSelect(_ p: WakeSleepParameters, options: Options) throws
+        -> (WakeSleepNetwork, SparsePatterns, WakeSleepRecord) {
+        var patternRng = Xoshiro256(seed: p.seed, stream: 1)
+        let patterns = SparsePatterns.exact(n: p.n, m: p.m, f: p.f, rng: &patternRng)
+        let net = WakeSleepNetwork(n: p.n)
+        WakePhase.start(net, u0: Float(p.u0), f: p.f)
+        var record = WakeSleepRecord(n: p.n)
+        let grid = recordSteps(p)
+        let progress = options.progressLabel.map { Progress($0 + " wake") }
+        var orderRng = Xoshiro256(seed: p.seed, stream: 2)
+        let wakeSteps = p.wakePasses * p.m
+        var s = 0
+        for _ in 0..<p.wakePasses {
+            for mu in orderRng.permutation(p.m) {
+                WakePhase.present(net, active: patterns.active[mu], eta: Float(p.etaWake), f: p.f)
+                s += 1
+                if s < wakeSteps, grid.contains(s) {
+                    let h = SparseField.compute(net, patterns)
+                    let stats = h.withUnsafeBufferPointer { FieldStatistics(field: $0.baseAddress!, patterns: patterns) }
+                    let (l1, l2sq, alive) = net.rowNorms()
+                    var sc = StateScalars(stats: stats, l1: l1, l2sq: l2sq, alive: alive, theta: net.theta, f: p.f).values
+                    let c = net.factorCorrelations()
+                    sc["corr_within"] = c.within
+                    sc["corr_across"] = c.across
+                    record.append(step: s, time: Double(s) / Double(p.m), scalars: sc, incoming: net.incoming(0))
+                }
+                progress?.update(done: Double(s), total: Double(wakeSteps), detail: "wake presentations")
+            }
+        }
+        let kept = WakePhase.storedPatterns(net, patterns)
+        guard !kept.isEmpty else { throw WakeSleepError.nothingStored }
+        progress?.message("stored \(kept.count) of \(p.m) patterns after waking")
+        let stored = patterns.subset(kept)
+        record.arrays["patterns"] = NDArray(patterns.matrixBytes, shape: [p.n, p.m])
+        record.arrays["kept"] = NDArray(kept.map(Int32.init))
+        record.arrays["w_epoch0"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
+        record.arrays["theta_before"] = NDArray(net.theta)
+        record.arrays["tolerance_p"] = NDArray(p.toleranceBaseLevels)
+        progress?.message("tolerance curves before sleep")
+        for (k, v) in toleranceCurves(net, stored, p, tag: 1, threads: options.threads) { record.arrays["tolerance_before_\(k)"] = v }
+        return (net, stored, record)
+    }
+
+    // MARK: recordings
+
+    /// Global steps recorded: `recordPoints` log-spaced times in [10, t_end] (the panels'
+    /// time axes start at 10; tiny runs with t_end < 100 start at 1) snapped to the
+    /// nearest step (wake presentation s at t = s/M; sleep epoch e at t = passes + e).
+    public static func recordSteps(_ p: WakeSleepParameters) -> Set<Int> {
+        let wakeSteps = p.wakePasses * p.m
+        let tEnd = Double(p.wakePasses + p.sleepEpochs)
+        var out = Set<Int>()
+        let t0 = tEnd >= 100 ? 1.0 : 0.0
+        for k in 0..<p.recordPoints {
+            let t = Foundation.pow(10, t0 + (Foundation.log10(tEnd) - t0) * Double(k) / Double(p.recordPoints - 1))
+            if t < Double(p.wakePasses) {
+                out.insert(max(1, Int((t * Double(p.m)).rounded())))
+            } else {
+                out.insert(wakeSteps + min(p.sleepEpochs, Int((t - Double(p.wakePasses)).rounded())))
+            }
+        }
+        out.insert(wakeSteps)
+        out.insert(wakeSteps + p.sleepEpochs)
+        return out
+    }
+
+    /// Per-epoch scalars, radius and (on the grid) the full record of the state at the
+    /// start of the current sleep epoch.
+    static func recordSleepState(_ p: WakeSleepParameters, _ sleep: SleepPhase, _ record: inout WakeSleepRecord,
+                                 grid: Set<Int>, wakeSteps: Int, force: Bool = false) {
+        if !sleep.fieldIsCurrent { sleep.computeField() }
+        let e = sleep.epoch
+        var sc = StateScalars(stats: sleep.stats, l1: sleep.l1, l2sq: sleep.l2sq, alive: sleep.alive,
+                              theta: sleep.net.theta, f: p.f).values
+        record.appendEpoch(sc)
+        if e < p.radiusEpochs && e < p.sleepEpochs { record.appendRadius(sleep.radius()) }
+        if force || grid.contains(wakeSteps + e) {
+            let c = sleep.net.factorCorrelations()
+            sc["corr_within"] = c.within
+            sc["corr_across"] = c.across
+            record.append(step: wakeSteps + e, time: Double(p.wakePasses + e), scalars: sc,
+                          incoming: sleep.net.incoming(0))
+        }
+    }
+
+    /// Recall curves (n_steps = toleranceSteps, k-WTA off) after the "mean-u" rescaling of
+    /// §1.7 on a copy: per noise type, recall and error against p.
+    static func toleranceCurves(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
+                                tag: UInt64, threads: Int) -> [String: NDArray] {
+        let copy = net.synapticNetwork()
+        SynapseOps.rescaleMeanU(copy)
+        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads)
+        var out: [String: NDArray] = [:]
+        for type in WakeSleepParameters.toleranceTypes {
+            let factor = p.toleranceFactors[type.rawValue] ?? 1
+            var recall: [Double] = [], error: [Double] = []
+            for (li, level) in p.toleranceBaseLevels.enumerated() {
+                let r = tester.tolerance(type: type, level: factor * level, nTests: p.toleranceTests,
+                                         stepCounts: [p.toleranceSteps], seed: p.seed &* 1000 &+ tag, levelIndex: li)[0]
+                recall.append(r.recall)
+                error.append(r.error)
+            }
+            out["\(type.rawValue)_recall"] = NDArray(recall)
+            out["\(type.rawValue)_error"] = NDArray(error)
+        }
+        return out
+    }
+
+    /// Up to `count` surviving (final weight ≥ 0.1 × mean surviving weight) and `count`
+    /// pruned (alive before sleep, pruned at the end) incoming synapses of `neuron`, evenly
+    /// spread over the ranks of their final (surviving) or pre-sleep (pruned) weight.
+    public static func trackedWeights(before: [Float], after: [Float], n: Int, neuron: Int, count: Int)
+        -> (surviving: [Int], pruned: [Int]) {
+        let js = (0..<n).filter { $0 != neuron }
+        // Survivors that have settled at a typical size (≥ 0.1 × their mean): a few alive
+        // weights are still decaying at the end and would look pruned on a log axis.
+        let alive = js.filter { after[neuron * n + $0] > pruneThreshold }
+        let meanAlive = alive.reduce(Float(0)) { $0 + after[neuron * n + $1] } / Float(max(alive.count, 1))
+        let survivors = alive.filter { after[neuron * n + $0] >= 0.1 * meanAlive }
+            .sorted { (after[neuron * n + $0], $0) < (after[neuron * n + $1], $1) }
+        let pruned = js.filter { before[neuron * n + $0] > pruneThreshold && !(after[neuron * n + $0] > pruneThreshold) }
+            .sorted { (before[neuron * n + $0], $0) < (before[neuron * n + $1], $1) }
+        func spread(_ a: [Int]) -> [Int] {
+            guard a.count > count else { return a }
+            var out: [Int] = []
+            for k in 0..<count {
+                let idx = Int((Double(k) * Double(a.count - 1) / Double(count - 1)).rounded())
+                out.append(a[idx])
+            }
+            return out
+        }
+        return (spread(survivors), spread(pruned))
+    }
+
+    // MARK: checkpoints
+
+    static func saveCheckpoint(_ p: WakeSleepParameters, _ sleep: SleepPhase, _ record: WakeSleepRecord,
+                               options: Options) throws {
+        guard let dir = options.checkpoint else { return }
+        let n = p.n
+        var arrays = record.bundleArrays(storedCount: sleep.patterns.m)
+        arrays["state_u0"] = NDArray(Array(UnsafeBufferPointer(start: sleep.net.u0, count: n * n)), shape: [n, n])
+        arrays["state_u1"] = NDArray(Array(UnsafeBufferPointer(start: sleep.net.u1, count: n * n)), shape: [n, n])
+        arrays["state_theta"] = NDArray(sleep.net.theta)
+        arrays["state_mean_abs_prev"] = NDArray(sleep.meanAbsPrev)
+        try ResultStore.save(ResultBundle(arrays: arrays, values: ["epoch": Double(sleep.epoch)]), to: dir,
+                             model: checkpointModel, version: version, parameters: try JSONValue(encoding: p),
+                             wallSeconds: 0, command: "checkpoint")
+    }
+
+    static func resume(_ p: WakeSleepParameters, options: Options) throws
+        -> (WakeSleepNetwork, SparsePatterns, SleepPhase, WakeSleepRecord)? {
+        guard let dir = options.checkpoint else { return nil }
+        let stored: StoredResult
+        do {
+            guard let s = try ResultStore.existing(dir, model: checkpointModel, version: version,
+                                                   parameters: try JSONValue(encoding: p), force: false) else { return nil }
+            stored = s
+        } catch {
+            options.progressLabel.map { Progress($0) }?.message("ignoring checkpoint \(dir.path): \(error)")
+            return nil
+        }
+        let n = p.n
+        let record = try WakeSleepRecord(n: n, from: stored)
+        guard let x = record.arrays["patterns"], let keptArray = record.arrays["kept"] else {
+            throw WakeSleepError.checkpoint("\(dir.path) lacks patterns")
+        }
+        let all = SparsePatterns.fromMatrix(n: n, m: p.m, f: p.f, values: x.doubles)
+        let kept = keptArray.doubles.map { Int($0) }
+        let net = WakeSleepNetwork(n: n)
+        let u0 = try stored.array("state_u0").floats, u1 = try stored.array("state_u1").floats
+        guard u0.count == n * n, u1.count == n * n else { throw WakeSleepError.checkpoint("\(dir.path): bad state size") }
+        net.u0.update(from: u0, count: n * n)
+        net.u1.update(from: u1, count: n * n)
+        net.recomputeWeights()
+        net.theta = try stored.array("state_theta").floats
+        let sleep = SleepPhase(resuming: net, patterns: all.subset(kept), beta: Float(p.beta), length: p.length,
+                               epoch: Int(try stored.value("epoch")),
+                               meanAbsPrev: try stored.array("state_mean_abs_prev").floats)
+        return (net, all.subset(kept), sleep, record)
+    }
+
+    // MARK: benchmark
+
+    /// Wake at full length, then `epochs` sleep epochs; returns (wake seconds, seconds per
+    /// sleep epoch, patterns stored).
+    public static func bench(_ p: WakeSleepParameters, epochs: Int, progressLabel: String?) throws
+        -> (wakeSeconds: Double, secondsPerEpoch: Double, stored: Int) {
+        try p.validate()
+        var q = p
+        q.recordPoints = 2
+        q.toleranceLevels = 1
+        q.toleranceTests = 1
+        let t0 = Date()
+        var options = Options()
+        options.progressLabel = progressLabel
+        let (net, stored, _) = try wakeAndSelect(q, options: options)
+        let wake = Date().timeIntervalSince(t0)
+        let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
+        let t1 = Date()
+        for e in 0..<epochs {
+            _ = StateScalars(stats: sleep.stats, l1: sleep.l1, l2sq: sleep.l2sq, alive: sleep.alive,
+                             theta: net.theta, f: p.f)
+            sleep.step(eta: p.sleepRate(epoch: e))
+            sleep.computeField()
+        }
+        return (wake, Date().timeIntervalSince(t1) / Double(max(epochs, 1)), stored.m)
+    }
+}

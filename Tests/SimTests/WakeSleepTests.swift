@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import Sim
+
+@Suite struct WakeSleepUnitTests {
+    @Test func kwtaStepInhibitsToTheTargetCount() {
+        // N = 10, f = 0.2: target 2 active; 6 positive entries, so d = 8th smallest = 2.
+        let h: [Float] = [3, -1, 2, 0.5, -2, 1, -0.5, 0.1, 4, -3]
+        let s = KWTAStep(field: h, f: 0.2)
+        #expect(s.inhibition == 2)
+        // H(h − d) with H(0) = 0: only 3 and 4 stay above.
+        #expect(s.state == [1, 0, 0, 0, 0, 0, 0, 0, 1, 0])
+        // Exactly f·N active already: no inhibition.
+        let t = KWTAStep(field: [1, -1, -2, 0.5, -2, -1, -0.5, -0.1, -4, -3], f: 0.2)
+        #expect(t.inhibition == 0)
+        #expect(t.state == [1, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func wakeUpdateMatchesHandComputation() {
+        let n = 10, f = 0.2, eta: Float = 0.01
+        let net = WakeSleepNetwork(n: n)
+        WakePhase.start(net, u0: 0.6, f: f)
+        // θ by the bias rule for nine weights of 0.36.
+        let s1 = 9 * 0.36, s2 = 9 * 0.36 * 0.36
+        let theta = f * s1 + (2 * f * (1 - f) * s2).squareRoot() * erfinv(1 - 2 * f)
+        #expect(abs(Double(net.theta[3]) - theta) < 1e-5)
+        #expect(net.w[0] == 0 && net.w[n + 1] == 0)   // diagonal removed
+        // Pattern {0, 1}: fields 0.36 − θ (active) and 0.72 − θ (inactive), all negative, so
+        // d is the 8th smallest = 0.72 − θ.
+        let d = KWTAStep(net, active: [0, 1], f: f).inhibition
+        #expect(abs(Double(d) - (0.72 - theta)) < 1e-5)
+        WakePhase.present(net, active: [0, 1], eta: eta, f: f)
+        let c = Double(eta) * abs(0.72 - theta)
+        let u = net.factorMatrix(0), w = net.weightMatrix()
+        #expect(abs(Double(u[0 * n + 1]) - (0.6 + c * 0.8 * 0.8)) < 1e-6)
+        #expect(abs(Double(u[0 * n + 2]) - (0.6 + c * 0.8 * -0.2)) < 1e-6)
+        #expect(abs(Double(u[2 * n + 3]) - (0.6 + c * 0.04)) < 1e-6)
+        #expect(abs(Double(w[2 * n + 3]) - 0.6 * (0.6 + c * 0.04)) < 1e-6)
+        #expect(net.factorMatrix(1)[2 * n + 3] == 0.6)   // factor 1 untouched
+        #expect(u[4 * n + 4] == 0)
+    }
+
+    @Test func selectionKeepsOnlyFixedPoints() {
+        let n = 10
+        let patterns = SparsePatterns(n: n, f: 0.2, active: [[0, 1], [2, 3], [4, 5]])
+        var w = [Float](repeating: 0.01, count: n * n)
+        for p in patterns.active { for i in p { for j in p where i != j { w[Int(i) * n + Int(j)] = 1 } } }
+        for i in 0..<n { w[i * n + i] = 0 }
+        let net = WakeSleepNetwork(n: n)
+        net.load(factor0: w, factor1: [Float](repeating: 1, count: n * n), theta: [Float](repeating: 0.5, count: n))
+        #expect(WakePhase.storedPatterns(net, patterns) == [0, 1, 2])
+        w[5 * n + 4] = 0.1   // neuron 5 no longer reaches threshold in pattern {4, 5}
+        net.load(factor0: w, factor1: [Float](repeating: 1, count: n * n), theta: [Float](repeating: 0.5, count: n))
+        #expect(WakePhase.storedPatterns(net, patterns) == [0, 1])
+    }
+
+    @Test func learningRateRamp() {
+        let p = WakeSleepScale.paper.parameters(load: "high")!
+        #expect(p.sleepRate(epoch: 0) == 0.01)
+        #expect(abs(Double(p.sleepRate(epoch: 40)) - (0.01 + 0.39 * (1 - exp(-1.0)))) < 1e-6)
+        #expect(abs(Double(p.sleepRate(epoch: 2000)) - 0.4) < 1e-6)
+        #expect(p.m == 500 && WakeSleepScale.paper.parameters(load: "low")!.m == 200)
+        #expect(p.activeCount == 50)
+    }
+
+    @Test func exactPatternsHaveExactlyKActiveUnits() {
+        var rng = Xoshiro256(seed: 7, stream: 1)
+        let p = SparsePatterns.exact(n: 1000, m: 50, f: 0.05, rng: &rng)
+        for a in p.active {
+            #expect(a.count == 50)
+            #expect(Set(a).count == 50)
+        }
+    }
+
+    @Test func sleepKeepsTheNormAndTheStoredPatterns() {
+        let n = 200, f = 0.05
+        var rng = Xoshiro256(seed: 3, stream: 1)
+        let patterns = SparsePatterns.exact(n: n, m: 10, f: f, rng: &rng)
+        let net = WakeSleepNetwork(n: n)
+        WakePhase.start(net, u0: 0.6, f: f)
+        for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: 0.01, f: f) } }
+        let kept = WakePhase.storedPatterns(net, patterns)
+        #expect(kept.count > 5)
+        let sleep = SleepPhase(net: net, patterns: patterns.subset(kept), beta: 20, length: 14)
+        for e in 0..<50 { sleep.step(eta: Float(0.01 + 0.39 * (1 - exp(-Double(e) / 40)))) }
+        // Σ_{j,k} U² = L z per neuron after every normalisation.
+        let u0 = net.factorMatrix(0), u1 = net.factorMatrix(1)
+        for i in [0, 17, 199] {
+            var s = 0.0
+            for j in 0..<n { s += Double(u0[i * n + j] * u0[i * n + j]) + Double(u1[i * n + j] * u1[i * n + j]) }
+            #expect(abs(s - 28) < 1e-3)
+        }
+        sleep.computeField()
+        #expect(sleep.stats.errorCount == 0)
+    }
+}
+
+@Suite struct WakeSleepRunTests {
+    @Test func tinyRunIsDeterministicAndConsolidates() throws {
+        let p = WakeSleepScale.tiny.parameters(load: "low")!
+        let a = try WakeSleepModel.produce(p)
+        let b = try WakeSleepModel.produce(p)
+        let differing = a.arrays.keys.filter { a.arrays[$0] != b.arrays[$0] }.sorted()
+        #expect(differing.isEmpty, "arrays differ between identical runs: \(differing)")
+        #expect(a.values == b.values)
+        let stored = a.values["m_stored"]!
+        #expect(stored >= 1 && stored <= Double(p.m))
+        // Sleep prunes and raises the margin.
+        #expect(a.values["l0_mean_after"]! < a.values["l0_mean_before"]!)
+        #expect(a.values["min_margin_mean_after"]! > a.values["min_margin_mean_before"]!)
+        #expect(a.arrays["w_end"]!.shape == [p.n, p.n])
+        #expect(a.arrays["radius"]!.shape == [min(p.radiusEpochs, p.sleepEpochs), Int(stored)])
+    }
+
+    @Test func resumedRunGivesTheSameBytes() throws {
+        var p = WakeSleepScale.tiny.parameters(load: "low")!
+        p.sleepEpochs = 60
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ws-ckpt-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = WakeSleepModel.Options()
+        options.checkpoint = dir
+        options.interruptAfterEpochs = 25
+        #expect(throws: WakeSleepModel.Interrupted.self) { _ = try WakeSleepModel.produce(p, options: options) }
+        options.interruptAfterEpochs = nil
+        let resumed = try WakeSleepModel.produce(p, options: options)
+        let straight = try WakeSleepModel.produce(p)
+        #expect(resumed.arrays.keys.sorted() == straight.arrays.keys.sorted())
+        let differing = straight.arrays.keys.filter { resumed.arrays[$0] != straight.arrays[$0] }.sorted()
+        #expect(differing.isEmpty, "arrays differ after resume: \(differing)")
+    }
+}
+
+/// The effects Figure 3 must show, at the default scale (minutes; opt in with TEST_LONG=1).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["TEST_LONG"] == "1"))
+struct WakeSleepLongTests {
+    @Test func defaultScaleShowsTheConsolidationEffects() throws {
+        for load in ["high", "low"] {
+            let p = WakeSleepScale.default.parameters(load: load)!
+            let r = try WakeSleepModel.produce(p)
+            let v = r.values
+            if load == "high" {
+                #expect(v["m_stored"]! < Double(p.m) && v["m_stored"]! > 0.8 * Double(p.m))
+                #expect(v["l0_mean_after"]! < 0.2)
+            } else {
+                #expect(v["m_stored"]! == Double(p.m))
+            }
+            #expect(v["l0_mean_after"]! < 0.1 * v["l0_mean_before"]! * 2)
+            let margin = r.arrays["epoch_min_margin_mean"]!.doubles
+            #expect(margin.max()! > margin.last!)                 // rises, then settles lower
+            #expect(margin.last! > 3 * margin.first!)
+            let within = r.arrays["series_corr_within"]!.doubles.last!
+            let across = r.arrays["series_corr_across"]!.doubles.last!
+            #expect(within > 0.95 && abs(across) < 0.05)
+            for type in ["neural_balanced", "synaptic_first"] {
+                let before = r.arrays["tolerance_before_\(type)_recall"]!.doubles.reduce(0, +)
+                let after = r.arrays["tolerance_after_\(type)_recall"]!.doubles.reduce(0, +)
+                #expect(after > before, "\(load) \(type): area under recall after \(after) <= before \(before)")
+            }
+        }
+    }
+}
