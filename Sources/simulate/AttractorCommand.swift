@@ -1,7 +1,88 @@
-import ArgumentParser
+// `simulate attractor`: one (z, α, seed) point of Figure 2 (models.md §1), cached.
 
-// Placeholder until the model lands: fails loudly rather than pretending to work.
+import ArgumentParser
+import Foundation
+import Sim
+
 struct AttractorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "attractor", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("simulate attractor is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "attractor",
+        abstract: "Train one attractor network with z-factor synapses, measure it and cache the result.")
+
+    @Option(help: "Factors per synapse (1...4 with scale defaults; larger with explicit --n and --max-epochs).")
+    var z: Int
+    @Option(help: "Load α = M/N (> 0); the text names the result directory.")
+    var alpha: String
+    @Option(help: "Random seed.") var seed: UInt64 = 100
+    @Option(help: "Scale: default, paper or tiny.") var scale: String = "default"
+    @Option(help: "Override the scale's number of neurons.") var n: Int?
+    @Option(name: .customLong("max-epochs"), help: "Override the scale's epoch bound.") var maxEpochs: Int?
+    @Option(help: "Result directory (default data/results/<scale>/attractor/z<z>_alpha<alpha>_seed<seed>).")
+    var out: String?
+    @Flag(help: "Recompute even if a result exists.") var force = false
+    @Option(help: "Threads for row-parallel work (results are identical for any value).") var threads: Int = 1
+    @Flag(help: "No progress output.") var quiet = false
+    @Option(name: .customLong("eta-scale"), help: "Override the scale's factor on η and η_θ.") var etaScale: Double?
+    @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between training checkpoints.")
+    var checkpointSeconds: Double = 120
+    @Option(name: .customLong("interrupt-after"), help: "Testing: stop after this many epochs, leaving a checkpoint.")
+    var interruptAfter: Int?
+
+    func parameters() throws -> AttractorParameters {
+        guard let sc = AttractorScale.named(scale) else {
+            throw ValidationError("--scale: unknown scale '\(scale)' (use default, paper or tiny)")
+        }
+        guard let a = Double(alpha), a.isFinite, a > 0 else { throw ValidationError("--alpha: '\(alpha)' is not a number > 0") }
+        guard z >= 1 else { throw ValidationError("--z: must be >= 1, got \(z)") }
+        if z > 4 && (n == nil || maxEpochs == nil) {
+            throw ValidationError("--z: \(z) has no scale defaults (1...4); give --n and --max-epochs explicitly")
+        }
+        if let n, n < 2 { throw ValidationError("--n: must be >= 2, got \(n)") }
+        if let maxEpochs, maxEpochs < 0 { throw ValidationError("--max-epochs: must be >= 0") }
+        if let etaScale, !(etaScale > 0) { throw ValidationError("--eta-scale: must be > 0") }
+        guard threads >= 1 else { throw ValidationError("--threads: must be >= 1") }
+        let p = sc.parameters(z: z, alpha: a, alphaText: alpha, seed: seed, n: n, maxEpochs: maxEpochs, etaScale: etaScale)
+        guard p.m >= 1 else { throw ValidationError("--alpha: \(alpha) gives M = 0 patterns at N = \(p.n)") }
+        guard p.m < p.n else { throw ValidationError("--alpha: \(alpha) gives M = \(p.m) >= N = \(p.n)") }
+        return p
+    }
+
+    func run() throws {
+        let p = try parameters()
+        let dir = URL(fileURLWithPath: out ?? "data/results/\(p.scale)/attractor/z\(z)_alpha\(alpha)_seed\(seed)")
+        let parent = dir.deletingLastPathComponent()
+        let checkpoint = parent.appendingPathComponent(".\(dir.lastPathComponent).checkpoint")
+        let label = "attractor z=\(z) α=\(alpha) N=\(p.n)"
+        var options = AttractorPoint.Options()
+        options.threads = threads
+        options.checkpoint = checkpoint
+        options.checkpointSeconds = checkpointSeconds
+        options.interruptAfterEpochs = interruptAfter
+        options.progress = Progress(label, enabled: !quiet)
+        do {
+            // Fail early on an unwritable destination, before hours of training.
+            try AtomicFile.ensureDirectory(parent)
+            guard FileManager.default.isWritableFile(atPath: parent.path) else {
+                throw OutputError.cannotWrite(path: dir.path, reason: "directory \(parent.path) is not writable")
+            }
+            let result = try ResultStore.produceOrLoad(
+                dir, model: AttractorPoint.model, version: AttractorPoint.version,
+                parameters: JSONValue(encoding: p), force: force
+            ) { try AttractorPoint.produce(p, options: options) }
+            try? FileManager.default.removeItem(at: checkpoint)
+            if !quiet {
+                let v = result.values
+                let summary = String(format: "conv %.0f epochs %.0f l0 %.3f min_margin %.4f rho %.4f err %.4f",
+                                     v["conv_epochs"] ?? .nan, v["epochs_run"] ?? .nan, v["l0_mean"] ?? .nan,
+                                     v["min_margin_mean"] ?? .nan, v["rho_mean"] ?? .nan, v["train_error"] ?? .nan)
+                print("\(label): \(summary) -> \(dir.path)")
+            }
+        } catch let e as AttractorPoint.Interrupted {
+            FileHandle.standardError.write(Data("\(label): \(e)\n".utf8))
+            throw ExitCode(3)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
 }

@@ -1,0 +1,146 @@
+// One point (z, α, seed) of the Figure-2 sweep: patterns, training, "mean-u" rescaling,
+// metrics, tolerance curves — as a result bundle with the names the Figure-2 code reads.
+
+import Foundation
+
+public enum AttractorPoint {
+    public static let model = "attractor"
+    /// Bump when the computation changes, so cached results are recomputed.
+    public static let version = 2
+
+    /// Random stream ids (with the point's seed).
+    public static let patternStream: UInt64 = 1
+    public static let factorStream: UInt64 = 2
+
+    public struct Options {
+        public var threads = 1
+        /// Checkpoint file (nil: no checkpoints).
+        public var checkpoint: URL? = nil
+        /// Wall seconds between checkpoints.
+        public var checkpointSeconds: Double = 120
+        /// Stop training after this many epochs (leaving a checkpoint) — for tests of resumption.
+        public var interruptAfterEpochs: Int? = nil
+        public var progress: Progress? = nil
+        public init() {}
+    }
+
+    public struct Interrupted: Error, CustomStringConvertible {
+        public var epoch: Int
+        public var description: String { "training interrupted at epoch \(epoch) (checkpoint written)" }
+    }
+
+    /// Patterns and the trainer at epoch 0 for these parameters.
+    public static func makeTrainer(_ p: AttractorParameters, threads: Int = 1) -> AttractorTrainer {
+        var prng = Xoshiro256(seed: p.seed, stream: patternStream)
+        let patterns = PatternSet.bernoulli(n: p.n, m: p.m, f: p.f, rng: &prng)
+        let net = SynapticNetwork(n: p.n, z: p.z)
+        var urng = Xoshiro256(seed: p.seed, stream: factorStream)
+        net.initialiseFactors(lo: Float(0.7 * p.u0), hi: Float(1.3 * p.u0), rng: &urng)
+        return AttractorTrainer(net: net, patterns: patterns, config: p.trainingConfig, threads: threads)
+    }
+
+    public static func checkpointKey(_ p: AttractorParameters) throws -> String {
+        // Sorted keys: dictionary order differs from process to process.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(JSONValue(encoding: p))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Trains (resuming from a checkpoint if one matches) and measures one point.
+    public static func produce(_ p: AttractorParameters, options: Options = Options()) throws -> ResultBundle {
+        let trainer = makeTrainer(p, threads: options.threads)
+        let key = try checkpointKey(p)
+        if let url = options.checkpoint, FileManager.default.fileExists(atPath: url.path) {
+            let data = try Data(contentsOf: url)
+            if try trainer.restore(from: data, key: key, path: url.path) {
+                options.progress?.message("resumed from \(url.lastPathComponent) at epoch \(trainer.epoch)")
+            }
+        }
+        var lastSave = Date()
+        func saveCheckpoint() throws {
+            guard let url = options.checkpoint else { return }
+            try AtomicFile.write(trainer.checkpointData(key: key), to: url)
+            lastSave = Date()
+        }
+        var failure: Error? = nil
+        let stopAt = options.interruptAfterEpochs.map { min($0, p.maxEpochs) } ?? p.maxEpochs
+        trainer.train(untilEpoch: stopAt) { t in
+            guard t.epoch % 500 == 0 else { return }
+            if let pr = options.progress {
+                let probe = t.lastProbe
+                pr.update(done: Double(t.epoch), total: Double(p.maxEpochs),
+                          detail: String(format: "err %.4f l0 %.3f margin %.4f", t.trainError,
+                                         probe?.l0 ?? .nan, probe?.minMargin ?? .nan))
+            }
+            if options.checkpoint != nil, Date().timeIntervalSince(lastSave) >= options.checkpointSeconds {
+                do { try saveCheckpoint() } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+        if options.interruptAfterEpochs != nil, !trainer.isFinished {
+            try saveCheckpoint()
+            throw Interrupted(epoch: trainer.epoch)
+        }
+        trainer.finish()
+        return measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
+    }
+
+    /// Rescaling (§1.7), metrics (§1.8) and tolerance curves (§1.9) of a trained network.
+    public static func measure(_ p: AttractorParameters, trainer: AttractorTrainer, threads: Int,
+                               progress: Progress?) -> ResultBundle {
+        let net = trainer.net, patterns = trainer.patterns
+        SynapseOps.rescaleMeanU(net)
+        let metrics = AttractorMetrics.measure(net, patterns)
+        var values: [String: Double] = [
+            "n": Double(p.n), "m": Double(p.m), "z": Double(p.z), "alpha": p.alpha, "f": p.f,
+            "conv_epochs": Double(trainer.convergedAt), "epochs_run": Double(trainer.epoch),
+            "train_error": metrics.trainError, "symmetry": metrics.symmetry, "theta_mean": metrics.thetaMean,
+            "bias_mean": metrics.biasMean, "n_alive_mean": metrics.aliveMean,
+        ]
+        // A neuron that lost every synapse has 0/0 margins; such values are left out of the
+        // mean and std (like nanmean) and counted, since JSON has no NaN.
+        var nonFinite = 0
+        for name in AttractorMetrics.names {
+            let all = metrics.perNeuron[name] ?? []
+            let finite = all.filter(\.isFinite)
+            nonFinite += all.count - finite.count
+            let s = finite.isEmpty ? MeanStd(mean: 0, std: 0) : MeanStd(finite)
+            values["\(name)_mean"] = s.mean
+            values["\(name)_std"] = s.std
+        }
+        for (k, v) in values where !v.isFinite {
+            values[k] = 0
+            nonFinite += 1
+        }
+        values["nonfinite_count"] = Double(nonFinite)
+        var arrays: [String: NDArray] = [:]
+        let base = p.baseLevels
+        arrays["p"] = NDArray(base)
+        let tester = RobustnessTester(net: net, patterns: patterns, threads: threads)
+        let steps = p.nSteps
+        for (ti, type) in NoiseType.allCases.enumerated() {
+            let factor = p.noiseFactors[type.rawValue] ?? 1
+            let levels = base.map { $0 * factor }
+            var recall = [[Double]](repeating: [], count: steps.count)
+            var error = [[Double]](repeating: [], count: steps.count)
+            for (li, level) in levels.enumerated() {
+                let r = tester.tolerance(type: type, level: level, nTests: p.nTests, stepCounts: steps,
+                                         seed: p.seed, levelIndex: li)
+                for s in steps.indices { recall[s].append(r[s].recall); error[s].append(r[s].error) }
+                progress?.update(done: Double(ti * levels.count + li + 1), total: Double(5 * levels.count),
+                                 detail: "robustness \(type.rawValue)")
+            }
+            arrays["level_\(type.rawValue)"] = NDArray(levels)
+            for (s, steps) in steps.enumerated() {
+                arrays["recall_\(type.rawValue)_s\(steps)"] = NDArray(recall[s])
+                arrays["error_\(type.rawValue)_s\(steps)"] = NDArray(error[s])
+            }
+        }
+        if p.saveMatrices {
+            arrays["W"] = NDArray(net.weights, shape: [p.n, p.n])
+            arrays["U0"] = NDArray(net.factorPlane(0), shape: [p.n, p.n])
+        }
+        return ResultBundle(arrays: arrays, values: values)
+    }
+}

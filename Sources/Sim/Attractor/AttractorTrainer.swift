@@ -1,0 +1,447 @@
+// The "bp" training loop of models.md §1.6, fast.
+//
+// Per epoch one field H = W X − θ serves the convergence test and the step. The
+// element-wise work (derivative, update, clip, normalise, product) is fused into two
+// passes over the *alive* synapses of each row: pruned synapses never change again, so
+// each row keeps a list of the synapses not yet pruned (in ascending column order).
+// Rows are independent, so row blocks run on several threads with identical bits.
+//
+// Deviations from a literal dense implementation (all below Float32 resolution of the
+// quantities that feed back into learning):
+// - Pruned factors are kept at exactly 1e-20 during training instead of 1e-20/sqrt(s_i)
+//   (the normalisation of the previous epoch); `finish()` writes the exact values
+//   1e-20/sqrt(s_i) of the last normalisation, so the final U and W match the dense
+//   arithmetic.
+// - The normaliser s_i sums U² over unpruned synapses only: a pruned synapse adds
+//   z·1e-40 (a Float32 subnormal), far below one ulp of s_i.
+// - When fewer than 10% of synapses are alive, W X and P Xᵀ are computed as sparse
+//   products over alive synapses (pruned weights ≤ 1e-20 are left out of the sums).
+// The choice between sparse and dense products depends only on the network state,
+// never on the thread count.
+
+import COpenBLAS
+import Foundation
+
+public struct AttractorTrainingConfig: Sendable, Codable, Equatable {
+    public var eta: Float
+    public var etaTheta: Float
+    public var length: Double
+    public var beta: Float
+    public var maxEpochs: Int
+    /// Epochs between convergence tests (10⁴ in the paper).
+    public var convergenceInterval: Int
+    public init(eta: Float, etaTheta: Float, length: Double, beta: Float, maxEpochs: Int, convergenceInterval: Int) {
+        self.eta = eta
+        self.etaTheta = etaTheta
+        self.length = length
+        self.beta = beta
+        self.maxEpochs = maxEpochs
+        self.convergenceInterval = convergenceInterval
+    }
+}
+
+/// Summary of the convergence-test quantities at one epoch.
+public struct ConvergenceProbe: Sendable {
+    public var l0: Double
+    public var minMargin: Double
+    public var meanNorm: Double
+    public var trainError: Double
+}
+
+public final class AttractorTrainer: @unchecked Sendable {
+    public let net: SynapticNetwork
+    public let patterns: PatternSet
+    public let config: AttractorTrainingConfig
+    public var threads: Int
+    /// Below this fraction of alive synapses the products run sparse.
+    public var sparseBelow: Double = 0.1
+
+    /// Epochs completed.
+    public internal(set) var epoch: Int = 0
+    /// Epoch at which the convergence test passed, or −1.
+    public internal(set) var convergedAt: Int = -1
+    /// Training error of the last computed field.
+    public internal(set) var trainError: Double = 1
+    public internal(set) var lastProbe: ConvergenceProbe?
+    var prevL0: Double = 0
+    var prevMargin: Double = 0
+    /// m_i of the previous epoch (nil before the first epoch).
+    var meanAbsField: [Float]? = nil
+    /// m_i = mean_μ |H[i,μ]| of the last completed epoch (nil before the first epoch).
+    public var previousMeanAbsField: [Float]? { meanAbsField }
+    /// sqrt(s_i) of the last normalisation of each row.
+    let rowRoot: UnsafeMutablePointer<Float>
+    /// Per-row lists of synapses not yet pruned: aliveIdx[i*n + c] for c < aliveCount[i].
+    let aliveIdx: UnsafeMutablePointer<Int32>
+    let aliveCount: UnsafeMutablePointer<Int>
+
+    // Scratch.
+    let field: UnsafeMutablePointer<Float>     // H, N×M
+    let replay: UnsafeMutablePointer<Float>    // P, N×M
+    var denseGrad: UnsafeMutablePointer<Float>? // g = P Xᵀ, N×N (allocated on demand)
+    let rowMin: UnsafeMutablePointer<Float>, rowArg: UnsafeMutablePointer<Int>
+    let rowMeanAbs: UnsafeMutablePointer<Float>, rowErr: UnsafeMutablePointer<Double>
+    let yhat: UnsafeMutablePointer<Float>, rowScratch: UnsafeMutablePointer<Float>
+
+    public var isFinished: Bool { convergedAt >= 0 || epoch >= config.maxEpochs }
+
+    /// Prepares training as in §1.6 ("before the loop"): `net` holds the initial factors;
+    /// normalises, sets θ by §1.5. All synapses start alive (the diagonal is removed by the
+    /// first clip, as in the original).
+    /// With `prepare: false` the network is taken as it is (no normalisation, θ kept) —
+    /// for models that set up their own start (e.g. the sleep phase of the wake–sleep model).
+    public init(net: SynapticNetwork, patterns: PatternSet, config: AttractorTrainingConfig, threads: Int = 1,
+                prepare: Bool = true) {
+        precondition(net.n == patterns.n)
+        Blas.ensureSingleThreaded()
+        self.net = net
+        self.patterns = patterns
+        self.config = config
+        self.threads = threads
+        let n = net.n, m = patterns.m
+        rowRoot = .allocate(capacity: n)
+        if prepare {
+            rowRoot.initialize(from: SynapseOps.normalise(net, length: config.length), count: n)
+            net.theta = SynapseOps.biasThresholds(net, f: patterns.f)
+        } else {
+            rowRoot.initialize(repeating: 1, count: n)
+        }
+        aliveIdx = .allocate(capacity: n * n)
+        aliveCount = .allocate(capacity: n)
+        for i in 0..<n {
+            var c = 0
+            for j in 0..<n where net.w[i * n + j] > pruneThreshold {
+                aliveIdx[i * n + c] = Int32(j)
+                c += 1
+            }
+            aliveCount[i] = c
+        }
+        field = .allocate(capacity: n * m)
+        replay = .allocate(capacity: n * m)
+        rowMin = .allocate(capacity: n); rowMin.initialize(repeating: 0, count: n)
+        rowArg = .allocate(capacity: n); rowArg.initialize(repeating: 0, count: n)
+        rowMeanAbs = .allocate(capacity: n); rowMeanAbs.initialize(repeating: 0, count: n)
+        rowErr = .allocate(capacity: n); rowErr.initialize(repeating: 0, count: n)
+        yhat = .allocate(capacity: n); yhat.initialize(repeating: 0, count: n)
+        rowScratch = .allocate(capacity: n * n); rowScratch.initialize(repeating: 0, count: n * n)
+        let probe = probeConvergence(computeField: true)
+        prevL0 = probe.l0
+        prevMargin = probe.minMargin
+    }
+
+    deinit {
+        aliveIdx.deallocate()
+        field.deallocate()
+        replay.deallocate()
+        denseGrad?.deallocate()
+        for p in [rowMin, rowMeanAbs, yhat, rowScratch] as [UnsafeMutablePointer<Float>] { p.deallocate() }
+        rowRoot.deallocate(); aliveCount.deallocate(); rowArg.deallocate(); rowErr.deallocate()
+    }
+
+    var aliveFraction: Double {
+        var total = 0
+        for i in 0..<net.n { total += aliveCount[i] }
+        return Double(total) / Double(net.n * net.n)
+    }
+
+    // MARK: field and row statistics
+
+    /// H = W X − θ (row-major N×M) and the per-row statistics of G = Y ⊙ H.
+    func computeField() {
+        let n = net.n, m = patterns.m
+        let sparse = aliveFraction < sparseBelow
+        let w = SendablePointer(net.w), h = SendablePointer(field)
+        let theta = net.theta
+        patterns.x.withUnsafeBufferPointer { xb in
+            let x = xb.baseAddress!
+            if !sparse {
+                Blas.gemm(rows: n, cols: m, inner: n, a: net.w, lda: n, b: x, ldb: m, transB: false, c: field, ldc: m)
+            }
+            let xs = UncheckedBox(x)
+            let idx = SendablePointer(aliveIdx)
+            let counts = SendablePointer(aliveCount)
+            RowParallel.forEachBlock(n, threads: threads) { rows in
+                let x = xs.value
+                for i in rows {
+                    let hr = h.base + i * m
+                    if sparse {
+                        hr.update(repeating: 0, count: m)
+                        let list = idx.base + i * n
+                        for c in 0..<counts[i] {
+                            let j = Int(list[c])
+                            let wv = w[i * n + j]
+                            let xr = x + j * m
+                            for mu in 0..<m { hr[mu] += wv * xr[mu] }
+                        }
+                    }
+                    let th = theta[i]
+                    for mu in 0..<m { hr[mu] -= th }
+                }
+            }
+        }
+        rowStatistics()
+    }
+
+    /// Per row: min_μ G and its first argmin, mean_μ |H|, and the count of training errors.
+    func rowStatistics() {
+        let n = net.n, m = patterns.m
+        let h = SendablePointer(field)
+        let mn = SendablePointer(rowMin), ag = SendablePointer(rowArg)
+        let me = SendablePointer(rowMeanAbs), er = SendablePointer(rowErr)
+        patterns.x.withUnsafeBufferPointer { xb in
+            let xs = UncheckedBox(xb.baseAddress!)
+            RowParallel.forEachBlock(n, threads: threads) { rows in
+                for i in rows {
+                    let hr = h.base + i * m
+                    let xr = xs.value + i * m
+                    var best = Float.infinity, arg = 0
+                    var sumAbs = 0.0, err = 0.0
+                    for mu in 0..<m {
+                        let y = 2 * xr[mu] - 1
+                        let g = y * hr[mu]
+                        if g < best { best = g; arg = mu }
+                        sumAbs += Double(abs(hr[mu]))
+                        // (1 − y sign(h))/2 with sign(0) = 0.
+                        if g < 0 { err += 1 } else if g == 0 { err += 0.5 }
+                    }
+                    mn[i] = best; ag[i] = arg
+                    me[i] = Float(sumAbs / Double(m)); er[i] = err
+                }
+            }
+        }
+        var total = 0.0
+        for i in 0..<n { total += rowErr[i] }
+        trainError = total / Double(n * m)
+    }
+
+    /// The convergence-test quantities (l0, mean min margin, n̄, error) of the current state.
+    public func probeConvergence(computeField compute: Bool = true) -> ConvergenceProbe {
+        if compute { computeField() }
+        let n = net.n, z = net.z
+        var l0 = 0.0, margin = 0.0, norm = 0.0
+        for i in 0..<n {
+            var alive = 0, sq = 0.0, nb = 0.0
+            let list = aliveIdx + i * n
+            for c in 0..<aliveCount[i] {
+                let wv = Double(net.w[i * n + Int(list[c])])
+                if wv > Double(pruneThreshold) { alive += 1 }
+                sq += wv * wv
+                switch z {
+                case 1: nb += wv * wv
+                case 2: nb += wv
+                case 4: nb += wv.squareRoot()
+                default: nb += Foundation.pow(wv, 2.0 / Double(z))
+                }
+            }
+            l0 += Double(alive) / Double(n)
+            margin += Double(rowMin[i]) / sq.squareRoot()
+            norm += nb
+        }
+        let p = ConvergenceProbe(l0: l0 / Double(n), minMargin: margin / Double(n), meanNorm: norm / Double(n),
+                                 trainError: trainError)
+        lastProbe = p
+        return p
+    }
+
+    // MARK: training
+
+    /// Runs epochs until convergence, the epoch bound, or `untilEpoch` (exclusive bound on
+    /// completed epochs), calling `observe` after every epoch.
+    public func train(untilEpoch: Int? = nil, observe: ((AttractorTrainer) -> Void)? = nil) {
+        let stop = min(untilEpoch ?? config.maxEpochs, config.maxEpochs)
+        while convergedAt < 0 && epoch < stop {
+            if runEpoch() { break }
+            observe?(self)
+        }
+    }
+
+    /// One epoch (1-based number epoch+1). Returns true when the convergence test stopped
+    /// training (the state is then left as at the start of this epoch).
+    @discardableResult
+    public func runEpoch() -> Bool {
+        let number = epoch + 1
+        computeField()
+        if number % config.convergenceInterval == 0 {
+            let p = probeConvergence(computeField: false)
+            if abs(p.l0 - prevL0) < 1e-4, abs(p.minMargin - prevMargin) < 1e-4, p.l0 < 0.99,
+               p.trainError == 0, abs(p.meanNorm - config.length) < 0.02 {
+                convergedAt = number
+                return true
+            }
+            prevL0 = p.l0
+            prevMargin = p.minMargin
+        }
+        if trainError > 0 { perceptronStep() } else { softMinStep() }
+        meanAbsField = Array(UnsafeBufferPointer(start: rowMeanAbs, count: net.n))
+        for i in 0..<net.n { net.theta[i] -= config.etaTheta * yhat[i] }
+        epoch = number
+        return false
+    }
+
+    /// Step 3 of §1.6: every neuron moves towards its worst pattern μ_i.
+    func perceptronStep() {
+        let n = net.n, m = patterns.m, eta = config.eta
+        patterns.xT.withUnsafeBufferPointer { xtb in
+        patterns.x.withUnsafeBufferPointer { xb in
+            let xt = UncheckedBox(xtb.baseAddress!), x = UncheckedBox(xb.baseAddress!)
+            let args = SendablePointer(rowArg), yh = SendablePointer(yhat)
+            updateRows { i, _ in
+                let mu = args[i]
+                let y = 2 * x.value[i * m + mu] - 1
+                yh[i] = y
+                // η·y_i·x_{μ_i}[j]: the column of the worst pattern, scaled.
+                return (UnsafePointer(xt.value + mu * n), eta * y)
+            }
+        }}
+    }
+
+    /// Step 4 of §1.6: soft-min replay of all patterns.
+    /// One soft-min replay epoch (step 4 of §1.6 and the threshold update) whatever the
+    /// training error, with rates and β given here — the sleep epoch of the wake–sleep model
+    /// (models.md §2.5). No convergence test; counts as an epoch.
+    public func softMinEpoch(eta: Float, etaTheta: Float, beta: Float) {
+        computeField()
+        softMinStep(eta: eta, beta: beta)
+        meanAbsField = Array(UnsafeBufferPointer(start: rowMeanAbs, count: net.n))
+        for i in 0..<net.n { net.theta[i] -= etaTheta * yhat[i] }
+        epoch += 1
+    }
+
+    func softMinStep() { softMinStep(eta: config.eta, beta: config.beta) }
+
+    func softMinStep(eta: Float, beta: Float) {
+        let n = net.n, m = patterns.m
+        let prev = meanAbsField ?? Array(UnsafeBufferPointer(start: rowMeanAbs, count: n))
+        let h = SendablePointer(field), p = SendablePointer(replay)
+        let yh = SendablePointer(yhat)
+        RowParallel.forEachBlock(n, threads: threads) { rows in
+            for i in rows {
+                let hr = h.base + i * m, pr = p.base + i * m
+                let mi = prev[i]
+                var total: Float = 0
+                for mu in 0..<m {
+                    let a = (-beta * abs(hr[mu])) / mi
+                    // expf underflows to exactly 0 far above −110.
+                    let lam: Float = a > -110 ? Foundation.exp(a) : 0
+                    pr[mu] = lam
+                    total += lam
+                }
+                if !(total > 0) {
+                    // Deviation: every Λ underflowed (possible at small N when the previous
+                    // epoch's m_i is far below all current |h|); the original then divides 0/0
+                    // and the neuron dies of NaN. Use the same soft-min shifted by its largest
+                    // exponent, which is the mathematically identical P without underflow.
+                    var top = -Float.infinity
+                    for mu in 0..<m { top = max(top, (-beta * abs(hr[mu])) / mi) }
+                    total = 0
+                    for mu in 0..<m {
+                        let lam = Foundation.exp((-beta * abs(hr[mu])) / mi - top)
+                        pr[mu] = lam
+                        total += lam
+                    }
+                }
+                var s: Float = 0
+                for mu in 0..<m {
+                    let hv = hr[mu]
+                    let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
+                    let v = (pr[mu] * sg) / total
+                    pr[mu] = v
+                    s += v
+                }
+                yh[i] = s
+            }
+        }
+        let sparse = aliveFraction < sparseBelow
+        patterns.x.withUnsafeBufferPointer { xb in
+            let x = UncheckedBox(xb.baseAddress!)
+            if sparse {
+                let idx = SendablePointer(aliveIdx), counts = SendablePointer(aliveCount)
+                updateRows { i, scratch in
+                    // g[i,j] = Σ_μ P[i,μ] X[j,μ] for the alive j only.
+                    let pr = p.base + i * m, list = idx.base + i * n
+                    for c in 0..<counts[i] {
+                        let j = Int(list[c])
+                        scratch[j] = cblas_sdot(Int32(m), pr, 1, x.value + j * m, 1)
+                    }
+                    return (UnsafePointer(scratch), eta)
+                }
+            } else {
+                if denseGrad == nil { denseGrad = .allocate(capacity: n * n) }
+                let g = denseGrad!
+                Blas.gemm(rows: n, cols: n, inner: m, a: replay, lda: m, b: x.value, ldb: m, transB: true, c: g, ldc: n)
+                let gs = SendablePointer(g)
+                updateRows { i, _ in (UnsafePointer(gs.base + i * n), eta) }
+            }
+        }
+    }
+
+    /// The fused update of the alive synapses of every row: U += coef(j)·D (mask from
+    /// before the update), clip (§1.3), normalise (§1.4), W = ∏U. `rowCoefficients(i)`
+    /// returns (source, scale) with η·g[i,j] = scale·source[j]; it may fill the row's
+    /// scratch buffer (length N) and return it as the source.
+    func updateRows(_ rowCoefficients: (Int, UnsafeMutablePointer<Float>) -> (UnsafePointer<Float>, Float)) {
+        let n = net.n, z = net.z, length = config.length
+        let u = SendablePointer(net.u), w = SendablePointer(net.w)
+        let idx = SendablePointer(aliveIdx)
+        let counts = SendablePointer(aliveCount)
+        let roots = SendablePointer(rowRoot)
+        let scratch = SendablePointer(rowScratch)
+        var deadW: Float = factorFloor
+        for _ in 1..<max(z, 1) { deadW *= factorFloor }
+        let deadWeight = deadW
+        withoutActuallyEscaping(rowCoefficients) { rc in
+        let coefs = UncheckedBox(rc)
+        let kernel = RowUpdate(n: n, z: z, u: u.base, w: w.base, deadWeight: deadWeight)
+        RowParallel.forEachBlock(n, threads: threads) { rows in
+            let d = UnsafeMutablePointer<Float>.allocate(capacity: z)
+            defer { d.deallocate() }
+            for i in rows {
+                let (src, scale) = coefs.value(i, scratch.base + i * n)
+                let list = idx.base + i * n
+                let count = counts[i]
+                let (kept, sumSq): (Int, Double)
+                switch z {
+                case 1: (kept, sumSq) = kernel.update(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale)
+                case 2: (kept, sumSq) = kernel.update(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale)
+                case 3: (kept, sumSq) = kernel.update(ThreeFactors.self, row: i, list: list, count: count, src: src, scale: scale)
+                case 4: (kept, sumSq) = kernel.update(FourFactors.self, row: i, list: list, count: count, src: src, scale: scale)
+                default: (kept, sumSq) = kernel.updateMany(row: i, list: list, count: count, src: src, scale: scale, d: d)
+                }
+                counts[i] = kept
+                // A neuron whose synapses are all pruned keeps its (zero) weights; the original
+                // would divide by 0 here.
+                let root = sumSq > 0 ? Float(sumSq / (length * Double(z))).squareRoot() : 1
+                roots[i] = root
+                // Deviation (≤ 1 ulp): U·(1/sqrt(s)) instead of U/sqrt(s); division is the
+                // slowest operation of the pass.
+                let inv = 1 / root
+                switch z {
+                case 1: kernel.rescale(OneFactor.self, row: i, list: list, count: kept, inv: inv)
+                case 2: kernel.rescale(TwoFactors.self, row: i, list: list, count: kept, inv: inv)
+                case 3: kernel.rescale(ThreeFactors.self, row: i, list: list, count: kept, inv: inv)
+                case 4: kernel.rescale(FourFactors.self, row: i, list: list, count: kept, inv: inv)
+                default: kernel.rescaleMany(row: i, list: list, count: kept, inv: inv)
+                }
+            }
+        }
+        }
+    }
+
+    /// Writes the exact pruned-factor values of the last normalisation (1e-20/sqrt(s_i);
+    /// 0 on the diagonal) into U and W. Call once after training, before reading U or W.
+    public func finish() {
+        let n = net.n, z = net.z
+        guard epoch > 0 else { return }
+        for i in 0..<n {
+            var listed = [Bool](repeating: false, count: n)
+            for c in 0..<aliveCount[i] { listed[Int(aliveIdx[i * n + c])] = true }
+            let v = factorFloor / rowRoot[i]
+            for j in 0..<n where !listed[j] {
+                let e = i * n + j
+                let p = net.u + e * z
+                for k in 0..<z { p[k] = j == i ? 0 : v }
+                net.w[e] = net.product(e)
+            }
+        }
+    }
+}

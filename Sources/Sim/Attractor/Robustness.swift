@@ -1,0 +1,256 @@
+// Robustness tests of models.md §1.9: recall dynamics from noisy starts or with noisy
+// synapses, read out after n_steps.
+//
+// Dynamics run pattern-major (state S is M×N, pattern μ contiguous) so that the still
+// moving patterns are a contiguous block: h = S Wᵀ − θ is one sgemm on that block. A
+// pattern that reaches a fixed point (S^{t+1} = S^t) is exact from then on, so it leaves
+// the block and all its later read-outs equal sign(h) of that step.
+//
+// Several step counts (e.g. 1 and 50) are read out from one run of the dynamics, from the
+// same noise draws. (The original drew fresh noise for each call; the curves are then
+// estimates from the same draws rather than independent ones — the expectation is
+// unchanged.)
+
+import Foundation
+
+public enum NoiseType: String, CaseIterable, Sendable, Codable {
+    case neuralIso = "neural_iso"
+    case neuralBalanced = "neural_balanced"
+    case synapticAll = "synaptic_all"
+    case synapticFirst = "synaptic_first"
+    case synapticFirstAlive = "synaptic_first_alive"
+
+    /// Stream-id component of the noise draws.
+    var code: UInt64 {
+        switch self {
+        case .neuralIso: return 1
+        case .neuralBalanced: return 2
+        case .synapticAll: return 3
+        case .synapticFirst: return 4
+        case .synapticFirstAlive: return 5
+        }
+    }
+
+    public var isSynaptic: Bool { self == .synapticAll || self == .synapticFirst || self == .synapticFirstAlive }
+}
+
+/// Recall (fraction of patterns with at most 0.2·N·f wrong bits) and error (fraction of
+/// wrong bits, sign 0 counting ½) of one read-out.
+public struct RecallReadout: Sendable, Equatable {
+    public var recall: Double
+    public var error: Double
+    public init(recall: Double, error: Double) { self.recall = recall; self.error = error }
+}
+
+extension Xoshiro256 {
+    /// Two independent standard normals in Float32 (Box–Muller on 24-bit uniforms).
+    @inline(__always)
+    public mutating func normalFloatPair() -> (Float, Float) {
+        let bits = next()
+        let u1 = Float((bits >> 40) + 1) * 0x1.0p-24          // (0, 1]
+        let u2 = Float((bits >> 16) & 0xFF_FFFF) * 0x1.0p-24   // [0, 1)
+        let r = (-2 * Foundation.log(u1)).squareRoot()
+        let a = 2 * Float.pi * u2
+        return (r * Foundation.cos(a), r * Foundation.sin(a))
+    }
+}
+
+public final class RobustnessTester: @unchecked Sendable {
+    public let net: SynapticNetwork
+    public let patterns: PatternSet
+    public let threads: Int
+    /// Alive mask of the clean network (W > 1e-10).
+    let alive: [Bool]
+
+    public init(net: SynapticNetwork, patterns: PatternSet, threads: Int = 1) {
+        Blas.ensureSingleThreaded()
+        self.net = net
+        self.patterns = patterns
+        self.threads = threads
+        alive = net.aliveMask()
+    }
+
+    /// Per-thread work buffers.
+    final class Workspace {
+        let state: UnsafeMutablePointer<Float>
+        let next: UnsafeMutablePointer<Float>
+        let field: UnsafeMutablePointer<Float>
+        let noisyW: UnsafeMutablePointer<Float>
+        var slot: [Int]
+        init(n: Int, m: Int, synaptic: Bool) {
+            state = .allocate(capacity: n * m)
+            next = .allocate(capacity: n * m)
+            field = .allocate(capacity: n * m)
+            noisyW = .allocate(capacity: synaptic ? n * n : 1)
+            slot = Array(0..<m)
+        }
+        deinit { state.deallocate(); next.deallocate(); field.deallocate(); noisyW.deallocate() }
+    }
+
+    /// `tolerance(type, level, n_tests, n_steps)` for several step counts at once: returns
+    /// one averaged read-out per entry of `stepCounts`. Test t uses the random stream
+    /// (seed, type, levelIndex, t), so results do not depend on threads.
+    public func tolerance(type: NoiseType, level: Double, nTests: Int, stepCounts: [Int],
+                          seed: UInt64, levelIndex: Int) -> [RecallReadout] {
+        precondition(nTests > 0 && stepCounts.allSatisfy { $0 >= 1 })
+        // Without noise every test is the same deterministic run.
+        let runs = level == 0 ? 1 : nTests
+        var perTest = [[RecallReadout]](repeating: [], count: runs)
+        let n = net.n, m = patterns.m
+        perTest.withUnsafeMutableBufferPointer { pb in
+            let out = UncheckedBox(pb.baseAddress!)
+            RowParallel.forEachBlock(runs, threads: threads, minBlock: 1) { tests in
+                let ws = Workspace(n: n, m: m, synaptic: type.isSynaptic)
+                for t in tests {
+                    let stream: UInt64 = (0xA7 << 56) | (type.code << 48) | (UInt64(levelIndex) << 24) | UInt64(t)
+                    var rng = Xoshiro256(seed: seed, stream: stream)
+                    out.value[t] = runTest(type: type, level: level, stepCounts: stepCounts, rng: &rng, ws: ws)
+                }
+            }
+        }
+        return stepCounts.indices.map { s in
+            var r = 0.0, e = 0.0
+            for t in 0..<runs { r += perTest[t][s].recall; e += perTest[t][s].error }
+            return RecallReadout(recall: r / Double(runs), error: e / Double(runs))
+        }
+    }
+
+    func runTest(type: NoiseType, level: Double, stepCounts: [Int], rng: inout Xoshiro256,
+                 ws: Workspace) -> [RecallReadout] {
+        let n = net.n, m = patterns.m
+        let weights: UnsafePointer<Float>
+        // Start state, pattern-major.
+        patterns.xT.withUnsafeBufferPointer { ws.state.update(from: $0.baseAddress!, count: n * m) }
+        switch type {
+        case .neuralIso:
+            flipBits(ws.state, count: n * m, pOn: level, pOff: level, rng: &rng)
+            weights = UnsafePointer(net.w)
+        case .neuralBalanced:
+            let f = patterns.f
+            flipBits(ws.state, count: n * m, pOn: level / f, pOff: level / (1 - f), rng: &rng)
+            weights = UnsafePointer(net.w)
+        case .synapticAll, .synapticFirst, .synapticFirstAlive:
+            noisyWeights(type: type, sigma: Float(level), into: ws.noisyW, rng: &rng)
+            weights = UnsafePointer(ws.noisyW)
+        }
+        return dynamics(weights: weights, ws: ws, stepCounts: stepCounts)
+    }
+
+    /// Flips active bits with probability pOn and inactive ones with pOff.
+    func flipBits(_ s: UnsafeMutablePointer<Float>, count: Int, pOn: Double, pOff: Double, rng: inout Xoshiro256) {
+        for e in 0..<count {
+            let on = s[e] == 1
+            if rng.uniform() < (on ? pOn : pOff) { s[e] = on ? 0 : 1 }
+        }
+    }
+
+    /// The noisy weights of one synaptic test (the clean U is never modified).
+    public func noisyWeights(type: NoiseType, sigma: Float, rng: inout Xoshiro256) -> [Float] {
+        precondition(type.isSynaptic)
+        var out = [Float](repeating: 0, count: net.n * net.n)
+        out.withUnsafeMutableBufferPointer { noisyWeights(type: type, sigma: sigma, into: $0.baseAddress!, rng: &rng) }
+        return out
+    }
+
+    /// W of the noisy factors (the clean U is never modified).
+    func noisyWeights(type: NoiseType, sigma: Float, into w: UnsafeMutablePointer<Float>, rng: inout Xoshiro256) {
+        let n = net.n, z = net.z
+        let u = net.u
+        var spare: Float? = nil
+        @inline(__always) func normal(_ rng: inout Xoshiro256) -> Float {
+            if let s = spare { spare = nil; return s }
+            let (a, b) = rng.normalFloatPair()
+            spare = b
+            return a
+        }
+        for e in 0..<(n * n) {
+            let p = u + e * z
+            var prod: Float = 1
+            for k in 0..<z {
+                var v = p[k]
+                switch type {
+                case .synapticAll:
+                    v += sigma * normal(&rng)
+                case .synapticFirst where k == 0:
+                    let x = sigma * normal(&rng)
+                    v += alive[e] ? x : abs(x)
+                case .synapticFirstAlive where k == 0 && alive[e]:
+                    v += sigma * normal(&rng)
+                default: break
+                }
+                v = max(v, factorFloor)
+                prod = k == 0 ? v : prod * v
+            }
+            w[e] = prod
+        }
+    }
+
+    /// Runs S^{t+1} = H(W S^t − θ) and reads out O = sign(W S − θ) after each requested
+    /// number of steps (n_steps − 1 updates).
+    func dynamics(weights: UnsafePointer<Float>, ws: Workspace, stepCounts: [Int]) -> [RecallReadout] {
+        let n = net.n, m = patterns.m
+        let theta = net.theta
+        let maxSteps = stepCounts.max()!
+        var wrong = [[Double]](repeating: [Double](repeating: 0, count: m), count: stepCounts.count)
+        var active = m
+        for c in 0..<m { ws.slot[c] = c }
+        let targets = patterns.xT
+        func wrongBits(_ c: Int) -> Double {
+            let h = ws.field + c * n
+            let mu = ws.slot[c]
+            var e = 0.0
+            targets.withUnsafeBufferPointer { tb in
+                let y = tb.baseAddress! + mu * n
+                for i in 0..<n {
+                    let hv = h[i]
+                    if hv == 0 { e += 0.5 } else if (hv > 0) != (y[i] == 1) { e += 1 }
+                }
+            }
+            return e
+        }
+        var t = 0
+        while true {
+            // h_t = S^t Wᵀ − θ for the moving patterns.
+            Blas.gemm(rows: active, cols: n, inner: n, a: ws.state, lda: n, b: weights, ldb: n, transB: true,
+                      c: ws.field, ldc: n)
+            for c in 0..<active {
+                let h = ws.field + c * n
+                for i in 0..<n { h[i] -= theta[i] }
+            }
+            // Read-outs with n_steps − 1 == t.
+            for (s, steps) in stepCounts.enumerated() where steps - 1 == t {
+                for c in 0..<active { wrong[s][ws.slot[c]] = wrongBits(c) }
+            }
+            if t + 1 >= maxSteps { break }
+            // S^{t+1} = H(h_t); patterns at a fixed point are read out for every later count.
+            var kept = 0
+            for c in 0..<active {
+                let h = ws.field + c * n, s = ws.state + c * n
+                var changed = false
+                for i in 0..<n {
+                    let v: Float = h[i] > 0 ? 1 : 0
+                    if v != s[i] { changed = true }
+                    s[i] = v
+                }
+                if changed {
+                    if kept != c {
+                        (ws.state + kept * n).update(from: s, count: n)
+                        ws.slot[kept] = ws.slot[c]
+                    }
+                    kept += 1
+                } else {
+                    let e = wrongBits(c)
+                    for (si, steps) in stepCounts.enumerated() where steps - 1 > t { wrong[si][ws.slot[c]] = e }
+                }
+            }
+            active = kept
+            t += 1
+            if active == 0 { break }
+        }
+        let threshold = 0.2 * Double(n) * patterns.f
+        return wrong.map { e in
+            RecallReadout(recall: Double(e.filter { $0 <= threshold }.count) / Double(m),
+                          error: e.reduce(0, +) / Double(n * m))
+        }
+    }
+}

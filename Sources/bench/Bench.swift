@@ -1,0 +1,84 @@
+// `bench attractor`: speed of the attractor model at paper size (N = 1000) against the
+// original PyTorch code's per-epoch times (from the project issue).
+
+import ArgumentParser
+import COpenBLAS
+import Foundation
+import Sim
+
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self])
+}
+
+/// CPU seconds of this process (user + system).
+func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+struct AttractorBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attractor", abstract: "Seconds per training epoch and per tolerance curve at N = 1000.")
+
+    @Option(help: "Epochs timed per point.") var epochs: Int = 20_000
+    @Option(help: "Neurons.") var n: Int = 1000
+    @Option(help: "Threads for row-parallel work.") var threads: Int = 1
+    @Option(help: "Tests per noise level in the tolerance-curve timing.") var tests: Int = 20
+    @Option(help: "Noise levels in the tolerance-curve timing.") var levels: Int = 200
+
+    func run() throws {
+        guard epochs > 0, n > 10, threads > 0, tests > 0, levels > 1 else {
+            throw ValidationError("--epochs, --n, --threads, --tests, --levels must be positive")
+        }
+        Blas.ensureSingleThreaded()
+        // PyTorch per-epoch seconds at N = 1000 (issue): (z, α) -> seconds.
+        let reference: [(z: Int, alpha: Double, torch: Double?)] = [(1, 0.08, 0.027), (4, 0.08, 0.266), (4, 0.7, 0.344)]
+        var trained: AttractorTrainer? = nil
+        for point in reference {
+            let p = AttractorScale.paper.parameters(z: point.z, alpha: point.alpha, n: n, maxEpochs: epochs)
+            let trainer = AttractorPoint.makeTrainer(p, threads: threads)
+            let c0 = cpuSeconds(), t0 = Date()
+            trainer.train()
+            let cpu = (cpuSeconds() - c0) / Double(trainer.epoch)
+            let wall = Date().timeIntervalSince(t0) / Double(trainer.epoch)
+            let probe = trainer.probeConvergence()
+            var line = String(format: "z=%d alpha=%.2f M=%d: %.3f ms/epoch CPU (%.3f wall) over %d epochs; l0 %.3f err %.4f",
+                              point.z, point.alpha, p.m, cpu * 1e3, wall * 1e3, trainer.epoch, probe.l0, probe.trainError)
+            if let torch = point.torch, n == 1000 { line += String(format: "; speed-up vs PyTorch %.0fx", torch / cpu) }
+            print(line)
+            if point.z == 1 { trained = trainer }
+        }
+        // One full tolerance curve on the trained z = 1, α = 0.08 network.
+        if let t = trained {
+            t.finish()
+            SynapseOps.rescaleMeanU(t.net)
+            let tester = RobustnessTester(net: t.net, patterns: t.patterns, threads: threads)
+            let c0 = cpuSeconds(), t0 = Date()
+            var recall = 0.0
+            for li in 0..<levels {
+                let p = 0.49 * Double(li) / Double(levels - 1)
+                recall += tester.tolerance(type: .neuralBalanced, level: p, nTests: tests, stepCounts: [1, 50],
+                                           seed: 100, levelIndex: li)[1].recall
+            }
+            print(String(format: "tolerance curve (neural_balanced, %d levels x %d tests x 50 steps, alpha=0.08, z=1): %.2f s CPU (%.2f wall); mean recall %.3f",
+                         levels, tests, cpuSeconds() - c0, Date().timeIntervalSince(t0), recall / Double(levels)))
+        }
+        // sgemm on the W·X shapes.
+        for m in [80, 700] {
+            let a = [Float](repeating: 0.01, count: n * n), b = [Float](repeating: 1, count: n * m)
+            var c = [Float](repeating: 0, count: n * m)
+            let reps = max(3, 2_000_000_000 / (2 * n * n * m))
+            let c0 = cpuSeconds()
+            for _ in 0..<reps {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(n), 1, a, Int32(n),
+                            b, Int32(m), 0, &c, Int32(m))
+            }
+            let s = (cpuSeconds() - c0) / Double(reps)
+            print(String(format: "cblas_sgemm W·X %dx%d · %dx%d: %.2f ms, %.1f GFLOP/s", n, n, n, m, s * 1e3,
+                         2 * Double(n * n * m) / s / 1e9))
+        }
+    }
+}

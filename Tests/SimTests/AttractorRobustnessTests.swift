@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import Sim
+
+@Suite struct AttractorRobustnessTests {
+    // A 3-cycle: neuron i copies neuron i+1 (mod 3), θ = ½. From (1,1,0):
+    // S1 = (1,0,1), S2 = (0,1,1), S3 = (1,1,0). Read-out after n steps is H of S_n:
+    // n=1: (1,0,1) vs target (1,1,0): 2 wrong; n=2: (0,1,1): 2 wrong; n=3: (1,1,0): 0.
+    @Test func stepCountingOnACycle() {
+        let net = attractorHandNetwork([[0, 1, 0], [0, 0, 1], [1, 0, 0]], theta: [0.5, 0.5, 0.5])
+        let tester = RobustnessTester(net: net, patterns: attractorPatterns([[1, 1, 0]]))
+        let r = tester.tolerance(type: .neuralIso, level: 0, nTests: 4, stepCounts: [1, 2, 3, 4], seed: 1, levelIndex: 0)
+        let twoThirds: Double = 2.0 / 3
+        let expectedError: [Double] = [twoThirds, twoThirds, 0, twoThirds]
+        let expectedRecall: [Double] = [0, 0, 1, 0]
+        #expect(r.map(\.error) == expectedError)
+        // Recall threshold 0.2·N·f = 0.3 wrong bits.
+        #expect(r.map(\.recall) == expectedRecall)
+    }
+
+    @Test func balancedNoiseAtHalfInvertsEveryBit() {
+        // Identity weights: every state is a fixed point, so the read-out is the start state.
+        // neural-balanced at p = f = ½ flips active bits with p/f = 1 and inactive with 1.
+        let net = attractorHandNetwork([[1, 0, 0], [0, 1, 0], [0, 0, 1]], theta: [0.5, 0.5, 0.5])
+        let tester = RobustnessTester(net: net, patterns: attractorPatterns([[1, 0, 1], [0, 1, 0]]))
+        let clean = tester.tolerance(type: .neuralBalanced, level: 0, nTests: 3, stepCounts: [1, 50], seed: 1, levelIndex: 0)
+        #expect(clean == [RecallReadout(recall: 1, error: 0), RecallReadout(recall: 1, error: 0)])
+        let inverted = tester.tolerance(type: .neuralBalanced, level: 0.5, nTests: 3, stepCounts: [1, 50], seed: 1, levelIndex: 1)
+        #expect(inverted == [RecallReadout(recall: 0, error: 1), RecallReadout(recall: 0, error: 1)])
+        let iso = tester.tolerance(type: .neuralIso, level: 1, nTests: 3, stepCounts: [50], seed: 1, levelIndex: 2)
+        #expect(iso == [RecallReadout(recall: 0, error: 1)])
+    }
+
+    @Test func signZeroCountsHalf() {
+        // W = I, θ = 1: h = S − 1 is 0 on active bits (half wrong) and −1 on inactive (right).
+        let net = attractorHandNetwork([[1, 0, 0], [0, 1, 0], [0, 0, 1]], theta: [1, 1, 1])
+        let tester = RobustnessTester(net: net, patterns: attractorPatterns([[1, 1, 0]]))
+        let r = tester.tolerance(type: .neuralIso, level: 0, nTests: 1, stepCounts: [1], seed: 1, levelIndex: 0)
+        #expect(r[0].error == 1.0 / 3)
+    }
+
+    @Test func synapticNoiseStatisticsAndPrunedSynapses() {
+        // z = 1, N = 40: alive weights 0.5, row 0 pruned (1e-20), diagonal 0.
+        let n = 40
+        var rows = [[Float]](repeating: [Float](repeating: 0.5, count: n), count: n)
+        for j in 0..<n { rows[0][j] = 1e-20 }
+        for i in 0..<n { rows[i][i] = 0 }
+        let net = attractorHandNetwork(rows, theta: [Float](repeating: 0, count: n))
+        let pats = PatternSet(n: n, m: 1, f: 0.5, x: (0..<n).map { Float($0 % 2) })
+        let tester = RobustnessTester(net: net, patterns: pats)
+        let before = net.factors
+        var rng = Xoshiro256(seed: 3, stream: 0)
+        let sigma: Float = 0.05
+        // first-alive: alive synapses get N(0, σ²); pruned ones and the diagonal stay at the floor.
+        let w = tester.noisyWeights(type: .synapticFirstAlive, sigma: sigma, rng: &rng)
+        var d = [Double]()
+        for i in 1..<n { for j in 0..<n where j != i { d.append(Double(w[i * n + j]) - 0.5) } }
+        let mean = d.reduce(0, +) / Double(d.count)
+        let sd = (d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(d.count)).squareRoot()
+        #expect(abs(mean) < 0.005)
+        #expect(abs(sd - 0.05) < 0.004)
+        #expect((0..<n).allSatisfy { w[$0] == 1e-20 })
+        #expect((1..<n).allSatisfy { w[$0 * n + $0] == 1e-20 })
+        // first: pruned synapses only move up.
+        let wf = tester.noisyWeights(type: .synapticFirst, sigma: sigma, rng: &rng)
+        #expect((0..<n).allSatisfy { wf[$0] >= 1e-20 })
+        #expect((0..<n).filter { wf[$0] > 1e-3 }.count > n / 2)
+        // all: the diagonal too.
+        let wa = tester.noisyWeights(type: .synapticAll, sigma: sigma, rng: &rng)
+        #expect((1..<n).filter { wa[$0 * n + $0] > 1e-3 }.count > n / 4)
+        // The clean network is untouched.
+        #expect(net.factors == before)
+    }
+
+    @Test func resultsDoNotDependOnThreads() {
+        let p = AttractorScale.tiny.parameters(z: 2, alpha: 0.1425)
+        let t = AttractorPoint.makeTrainer(p)
+        t.train(untilEpoch: 300)
+        t.finish()
+        let a = RobustnessTester(net: t.net, patterns: t.patterns, threads: 1)
+        let b = RobustnessTester(net: t.net, patterns: t.patterns, threads: 3)
+        for type in NoiseType.allCases {
+            let ra = a.tolerance(type: type, level: 0.1, nTests: 5, stepCounts: [1, 50], seed: 9, levelIndex: 2)
+            let rb = b.tolerance(type: type, level: 0.1, nTests: 5, stepCounts: [1, 50], seed: 9, levelIndex: 2)
+            #expect(ra == rb)
+        }
+    }
+}
