@@ -3,7 +3,7 @@
 # Usage: scripts/check-figures.sh FIGURES_DIR [figure ...]   (default: every figure listed below)
 set -euo pipefail
 dir=${1:-figures}; shift || true
-figures=("$@"); [ ${#figures[@]} -gt 0 ] || figures=(gallery figure2 figure5-6)
+figures=("$@"); [ ${#figures[@]} -gt 0 ] || figures=(gallery figure2 figure3 figure5-6)
 
 # The panel names of each figure (as in ../shared/spec/figures.md).
 panels_gallery="gallery 08-connection-density-vs-load"
