@@ -28,6 +28,8 @@ struct AttractorBench: ParsableCommand {
     @Option(help: "Threads for row-parallel work.") var threads: Int = 1
     @Option(help: "Tests per noise level in the tolerance-curve timing.") var tests: Int = 20
     @Option(help: "Noise levels in the tolerance-curve timing.") var levels: Int = 200
+    @Flag(help: "Only time the training epochs (skip the tolerance curve and sgemm).") var trainingOnly = false
+    @Option(help: "Which training points to time (indices 0-2, comma separated).") var points: String = "0,1,2"
 
     func run() throws {
         guard epochs > 0, n > 10, threads > 0, tests > 0, levels > 1 else {
@@ -37,7 +39,8 @@ struct AttractorBench: ParsableCommand {
         // PyTorch per-epoch seconds at N = 1000 (issue): (z, α) -> seconds.
         let reference: [(z: Int, alpha: Double, torch: Double?)] = [(1, 0.08, 0.027), (4, 0.08, 0.266), (4, 0.7, 0.344)]
         var trained: AttractorTrainer? = nil
-        for point in reference {
+        let chosen = Set(points.split(separator: ",").compactMap { Int($0) })
+        for (index, point) in reference.enumerated() where chosen.contains(index) {
             let p = AttractorScale.paper.parameters(z: point.z, alpha: point.alpha, n: n, maxEpochs: epochs)
             let trainer = AttractorPoint.makeTrainer(p, threads: threads)
             let c0 = cpuSeconds(), t0 = Date()
@@ -51,6 +54,7 @@ struct AttractorBench: ParsableCommand {
             print(line)
             if point.z == 1 { trained = trainer }
         }
+        if trainingOnly { return }
         // One full tolerance curve on the trained z = 1, α = 0.08 network.
         if let t = trained {
             t.finish()

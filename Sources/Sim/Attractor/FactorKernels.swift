@@ -116,9 +116,9 @@ struct RowUpdate {
     func update<K: FactorKernel>(_: K.Type, row i: Int, list: UnsafeMutablePointer<Int32>, count: Int,
                                  src: UnsafePointer<Float>, scale: Float) -> (Int, Double) {
         var kept = 0
-        // Four partial sums (by kept position mod 4) break the add latency chain; the order
+        // Two partial sums (even/odd kept position) halve the add latency chain; the order
         // depends only on the row's data, never on threads.
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var s0 = 0.0, s1 = 0.0
         for c in 0..<count {
             let j = Int(list[c])
             let e = i &* n &+ j
@@ -129,15 +129,10 @@ struct RowUpdate {
             }
             list[kept] = Int32(truncatingIfNeeded: j)
             let sq = Double(K.update(p, scale * src[j]))
-            switch kept & 3 {
-            case 0: s0 += sq
-            case 1: s1 += sq
-            case 2: s2 += sq
-            default: s3 += sq
-            }
+            if kept & 1 == 0 { s0 += sq } else { s1 += sq }
             kept &+= 1
         }
-        return (kept, (s0 + s1) + (s2 + s3))
+        return (kept, s0 + s1)
     }
 
     func updateMany(row i: Int, list: UnsafeMutablePointer<Int32>, count: Int, src: UnsafePointer<Float>,
