@@ -102,8 +102,8 @@ public enum WakeSleepError: Error, CustomStringConvertible {
 ///   epochs — density and margins have settled by then in the paper runs (Fig. 3 panel 04) —
 ///   and coarser tolerance curves (50 levels × 5 tests). Both loads together take about 10
 ///   minutes on 2 cores.
-/// - `tiny`: N = 200 (10 active units), L scaled with N, 10 wake passes, 300 sleep epochs,
-///   a few tolerance points: seconds, for tests and CI.
+/// - `tiny`: N = 400 (20 active units), L scaled with N, the paper's 35 wake passes, 300
+///   sleep epochs, 6 tolerance levels × 2 tests: seconds, for tests and CI.
 public struct WakeSleepScale: Sendable {
     public var name: String
     public var n: Int
