@@ -46,16 +46,16 @@ struct Figure2Command: ParsableCommand {
             ("02-neural-snr-vs-load", try Figure2Panels.neuralSNRVsLoad(sweep)),
             ("03-recall-vs-neural-noise", try Figure2Panels.recallVsNoise(
                 sweep, type: .neuralBalanced, scale: { 2 * $0 / 0.5 }, title: "Neural noise",
-                xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"))),
+                xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"), noteAtTop: true)),
             ("04-max-neural-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
-                sweep, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)"), yMax: nil) { try $0.maxNeuralNoise() }),
+                sweep, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)")) { try $0.maxNeuralNoise() }),
             ("05-synaptic-snr-vs-load", try Figure2Panels.synapticSNRVsLoad(sweep)),
             ("06-recall-vs-synaptic-noise", try Figure2Panels.recallVsNoise(
                 sweep, type: .synapticFirstAlive, scale: { 0.2 * $0 / 0.1 }, title: "Synaptic noise",
-                xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"))),
+                xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"), noteAtTop: false)),
             ("07-max-synaptic-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
                 sweep, yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"),
-                yMax: nil) { try $0.maxSynapticNoise() }),
+) { try $0.maxSynapticNoise() }),
             ("08-connection-density-vs-load", try Figure2Panels.connectionDensityVsLoad(sweep)),
             ("09-surviving-weight-distribution", try Figure2Panels.survivingWeightDistribution(sweep)),
             ("10-all-weight-distribution", try Figure2Panels.allWeightDistribution(sweep)),

@@ -75,8 +75,10 @@ enum Figure2Panels {
 
     // MARK: 03 / 06 — recall vs noise at the lowest load
 
+    /// `noteAtTop`: the parameter note goes top right (as in the paper) or bottom left, where
+    /// curves that tolerate much noise leave room.
     static func recallVsNoise(_ s: Sweep, type: NoiseType, scale: @escaping (Double) -> Double,
-                              title: String, xLabel: String) throws -> Figure {
+                              title: String, xLabel: String, noteAtTop: Bool) throws -> Figure {
         let fig = Figure(widthCm: 3.0, heightCm: 3.5)
         let ax = fig.addAxes()
         let i = s.alphaIndex(nearest: 0.08)
@@ -97,28 +99,31 @@ enum Figure2Panels {
         ax.setXLabel(xLabel)
         ax.setYLabel("Recall rate")
         let a = s.alphas[i]
-        ax.text(0.98, 0.93, Markup.tex("$f$ = 0.50"), coordinates: .axes, size: 5.5, hAlign: .right)
-        ax.text(0.98, 0.83, Markup.tex("$\\alpha/\\alpha_c$ = ") + String(format: "%.2f", a),
-                coordinates: .axes, size: 5.5, hAlign: .right)
+        let (x, y, align): (Double, Double, HAlign) = noteAtTop ? (0.98, 0.93, .right) : (0.04, 0.16, .left)
+        ax.text(x, y, Markup.tex("$f$ = 0.50"), coordinates: .axes, size: 5.5, hAlign: align)
+        ax.text(x, y - 0.1, Markup.tex("$\\alpha/\\alpha_c$ = ") + String(format: "%.2f", a),
+                coordinates: .axes, size: 5.5, hAlign: align)
         return fig
     }
 
     // MARK: 04 / 07 — max tolerated noise vs z
 
-    static func maxNoiseVsZ(_ s: Sweep, yLabel: String, yMax: Double?, _ stat: @escaping (SweepPoint) throws -> Double) throws -> Figure {
+    static func maxNoiseVsZ(_ s: Sweep, yLabel: String, _ stat: @escaping (SweepPoint) throws -> Double) throws -> Figure {
         let fig = Figure(widthCm: 2.5, heightCm: 3.7)
         let ax = fig.addAxes()
         var handles: [Artist] = [], labels: [String] = []
+        var top = 0.0
         for load in maxNoiseLoads {
             let i = s.alphaIndex(nearest: load.alpha)
             let v = try s.zs.map { z in MeanSEM(try s.at(z: z, alphaIndex: i).map(stat)) }
+            top = max(top, v.map { $0.mean + $0.sem }.max() ?? 0)
             let line = ax.errorbar(s.zs.map(Double.init), v.map(\.mean), yErr: v.map(\.sem), color: .black,
                                    lineStyle: load.style, marker: .circle)
             handles.append(line); labels.append(load.label)
         }
         ax.setXTicks(s.zs.map(Double.init))
         ax.setXLim(0.7, Double(s.zs.count) + 0.3)
-        ax.setYLim(0, yMax)
+        ax.setYLim(0, max(top, 0.1) * 1.8)  // headroom for the legend in the upper right
         ax.setXLabel("<i>z</i>")
         ax.setYLabel(yLabel)
         let leg = ax.legend(handles, labels: labels, title: Markup.tex("$\\alpha/\\alpha_c$"),

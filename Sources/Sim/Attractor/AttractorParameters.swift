@@ -60,10 +60,13 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
 ///   bound 500·M·{25, 30, 25, 25}, convergence test every 10⁴ epochs.
 /// - `default`: N = 200 (M = round(αN) = 16…140), L scaled with N (L·N/1000, so weights
 ///   have the paper's typical size), η and η_θ doubled, a fixed bound of 2·10⁵ epochs,
-///   convergence test every 10⁴ epochs, 40 noise levels, 10 tests, steps 1 and 50. At the
+///   convergence test every 10⁴ epochs, 100 noise levels × 4 tests (the paper's level
+///   spacing matters more for the max-noise panels than the number of draws), steps 1
+///   and 50. At the
 ///   paper's rates a z = 4 network at α = 0.7 still prunes slowly after 2·10⁵ epochs
 ///   (density 0.74); doubling the rates brings the pruning within the bound while the
-///   training error still reaches 0 (tripling them leaves ~1% errors at α = 0.7). A point
+///   training error still reaches 0 except for z = 4 at α = 0.7 (0.4% errors; tripling
+///   the rates leaves ~1% errors at α = 0.7). A point
 ///   costs ≲ 90 s CPU, so the 32-point sweep runs in about 20 minutes on 2 cores.
 /// - `tiny`: N = 60 for tests and CI (a few seconds per point): L scaled with N, 6 noise
 ///   levels, 3 tests, epoch bound 20·M·{25, 30, 25, 25}, convergence test every 10³ epochs.
@@ -85,8 +88,8 @@ public struct AttractorScale: Sendable {
     public static let paper = AttractorScale(name: "paper", n: 1000, scaleLengthWithN: false, noiseLevels: 200,
                                              nTests: 20, epochFactor: 500, minEpochs: 0, convergenceInterval: 10_000,
                                              etaScale: 1)
-    public static let `default` = AttractorScale(name: "default", n: 200, scaleLengthWithN: true, noiseLevels: 40,
-                                                 nTests: 10, epochFactor: 0, minEpochs: 200_000,
+    public static let `default` = AttractorScale(name: "default", n: 200, scaleLengthWithN: true, noiseLevels: 100,
+                                                 nTests: 4, epochFactor: 0, minEpochs: 200_000,
                                                  convergenceInterval: 10_000, etaScale: 2)
     public static let tiny = AttractorScale(name: "tiny", n: 60, scaleLengthWithN: true, noiseLevels: 6,
                                             nTests: 3, epochFactor: 20, minEpochs: 2_000, convergenceInterval: 1_000,
