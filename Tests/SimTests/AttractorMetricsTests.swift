@@ -75,16 +75,16 @@ func attractorPatterns(_ columns: [[Float]], f: Double = 0.5) -> PatternSet {
 
     @Test func erfinvInvertsErf() {
         for x in [-3.0, -1.2, -0.3, 0, 0.1, 0.7, 2.5, 4.0] {
-            #expect(abs(erfinv(erf(x)) - x) < 1e-9 * max(1, abs(x)))
+            #expect(abs(Normal.erfinv(erf(x)) - x) < 1e-9 * max(1, abs(x)))
         }
-        #expect(abs(erfinv(0.5) - 0.4769362762044699) < 1e-14)
-        #expect(erfinv(0) == 0)
+        #expect(abs(Normal.erfinv(0.5) - 0.4769362762044699) < 1e-14)
+        #expect(Normal.erfinv(0) == 0)
     }
 
     @Test func biasFormulaWithCodingLevel() {
         // θ = f ΣW + sqrt(2 f (1−f) ΣW²) erfinv(1 − 2f); row 0: ΣW = 3, ΣW² = 5, f = 0.1.
         let theta = SynapseOps.biasThresholds(net, f: 0.1)
-        let expected = 0.1 * 3 + (2 * 0.1 * 0.9 * 5).squareRoot() * erfinv(0.8)
+        let expected = 0.1 * 3 + (2 * 0.1 * 0.9 * 5).squareRoot() * Normal.erfinv(0.8)
         #expect(abs(Double(theta[0]) - expected) < 1e-6)
     }
 }

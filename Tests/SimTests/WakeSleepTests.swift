@@ -22,7 +22,8 @@ import Sim
         WakePhase.start(net, u0: 0.6, f: f)
         // θ by the bias rule for nine weights of 0.36.
         let s1 = 9 * 0.36, s2 = 9 * 0.36 * 0.36
-        let theta = f * s1 + (2 * f * (1 - f) * s2).squareRoot() * erfinv(1 - 2 * f)
+        let spread: Double = (2 * f * (1 - f) * s2).squareRoot()
+        let theta: Double = f * s1 + spread * Normal.erfinv(1 - 2 * f)
         #expect(abs(Double(net.theta[3]) - theta) < 1e-5)
         #expect(net.w[0] == 0 && net.w[n + 1] == 0)   // diagonal removed
         // Pattern {0, 1}: fields 0.36 − θ (active) and 0.72 − θ (inactive), all negative, so

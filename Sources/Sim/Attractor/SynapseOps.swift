@@ -56,7 +56,7 @@ public enum SynapseOps {
     /// θ_i = f Σ_j W + sqrt(2 f (1−f) Σ_j W²) · erfinv(1 − 2f).
     public static func biasThresholds(_ net: SynapticNetwork, f: Double) -> [Float] {
         let n = net.n
-        let e = erfinv(1 - 2 * f)
+        let e = Normal.erfinv(1 - 2 * f)
         return (0..<n).map { i in
             var s1 = 0.0, s2 = 0.0
             for j in 0..<n {

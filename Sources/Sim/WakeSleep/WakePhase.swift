@@ -41,7 +41,7 @@ public enum WakePhase {
                 p0[j] = 0; p1[j] = 0; pw[j] = 0
             }
         }}}
-        let e = erfinv(1 - 2 * f)
+        let e = Normal.erfinv(1 - 2 * f)
         for i in 0..<n {
             net.theta[i] = Float(f * Double(s1[i]) + (2 * f * (1 - f) * Double(s2[i])).squareRoot() * e)
         }
