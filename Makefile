@@ -33,7 +33,7 @@ APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenb
         figure2 figure3 figure5-6 figures
 
 help:
-	@echo "make figure2 | figure5-6 | gallery | test | test-long | bench | clean | clean-results"
+	@echo "make figure2 | figure3 | figure5-6 | gallery | test | test-long | bench | bench-figure3 | clean | clean-results"
 	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...'  FORCE=1 (recompute results)"
 
 # --- system packages -------------------------------------------------------------------
