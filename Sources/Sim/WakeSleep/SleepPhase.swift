@@ -31,29 +31,9 @@ public final class SleepPhase: @unchecked Sendable {
     let grad: UnsafeMutablePointer<Float>
     var fieldIsCurrent = false
 
-    /// Prepares sleep: the rescale of §2.5 (c_i = sqrt(Σ U²/(L z)), U_i /= c_i, θ_i /= c_i²)
-    /// and m_i = mean_μ |H[i, μ]| on the stored patterns.
-    public init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double) {
-        self.net = net
-        self.patterns = patterns
-        self.beta = beta
-        self.length = length
-        let n = net.n, m = patterns.m
-        unitPatterns = patterns.patternsOfUnit()
-        field = .allocate(capacity: m * n)
-        replay = .allocate(capacity: m * n)
-        grad = .allocate(capacity: n * n)
-        l1 = []; l2sq = []; alive = []; meanAbsPrev = []
-        stats = FieldStatistics(field: field, patterns: SparsePatterns(n: n, f: patterns.f, active: []))
-        let roots = normaliseRows(squareSums: squareSums())
-        for i in 0..<n { net.theta[i] /= roots[i] * roots[i] }
-        computeField()
-        meanAbsPrev = stats.meanAbs
-    }
-
-    /// Resumes from a checkpointed state (factors and θ already in `net`).
-    public init(resuming net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
-                epoch: Int, meanAbsPrev: [Float]) {
+    /// Buffers and state shared by a fresh and a resumed sleep; the field is not computed yet.
+    private init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
+                 epoch: Int, meanAbsPrev: [Float]) {
         self.net = net
         self.patterns = patterns
         self.beta = beta
@@ -65,8 +45,25 @@ public final class SleepPhase: @unchecked Sendable {
         grad = .allocate(capacity: n * n)
         self.epoch = epoch
         self.meanAbsPrev = meanAbsPrev
-        (l1, l2sq, alive) = net.rowNorms()
+        l1 = []; l2sq = []; alive = []
         stats = FieldStatistics(field: field, patterns: SparsePatterns(n: n, f: patterns.f, active: []))
+    }
+
+    /// Prepares sleep: the rescale of §2.5 (c_i = sqrt(Σ U²/(L z)), U_i /= c_i, θ_i /= c_i²)
+    /// and m_i = mean_μ |H[i, μ]| on the stored patterns.
+    public convenience init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double) {
+        self.init(net: net, patterns: patterns, beta: beta, length: length, epoch: 0, meanAbsPrev: [])
+        let roots = normaliseRows(squareSums: squareSums())
+        for i in 0..<net.n { net.theta[i] /= roots[i] * roots[i] }
+        computeField()
+        meanAbsPrev = stats.meanAbs
+    }
+
+    /// Resumes from a checkpointed state (factors and θ already in `net`).
+    public convenience init(resuming net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
+                            epoch: Int, meanAbsPrev: [Float]) {
+        self.init(net: net, patterns: patterns, beta: beta, length: length, epoch: epoch, meanAbsPrev: meanAbsPrev)
+        (l1, l2sq, alive) = net.rowNorms()
         computeField()
     }
 
