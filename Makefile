@@ -105,6 +105,7 @@ $(FIGURES)/figure3/summary.csv: $(FIG3_POINTS) $(STAMP)
 
 bench-figure3: $(STAMP)
 	$(BIN)/simulate wake-sleep --scale paper --load high --bench-epochs 200
+	$(BIN)/simulate wake-sleep --scale paper --load high --bench-tolerance-levels 20
 
 # --- Figures 5 and 6: synaptic fluctuations -------------------------------------------------
 # The fluctuation model is cheap, so the default scale runs it at the paper's size.

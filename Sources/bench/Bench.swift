@@ -12,12 +12,7 @@ struct Bench: ParsableCommand {
         commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self])
 }
 
-/// CPU seconds of this process (user + system).
-func cpuSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
+func cpuSeconds() -> Double { ProcessCPU.seconds() }
 
 struct AttractorBench: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -24,6 +24,9 @@ struct WakeSleepCommand: ParsableCommand {
     var interruptAfter: Int?
     @Option(name: .customLong("bench-epochs"), help: "Benchmark: wake, then time this many sleep epochs; writes nothing.")
     var benchEpochs: Int?
+    @Option(name: .customLong("bench-tolerance-levels"),
+            help: "Benchmark: wake, then time the before-sleep tolerance curves on this many of the scale's levels (0: all); writes nothing.")
+    var benchToleranceLevels: Int?
 
     func parameters() throws -> WakeSleepParameters {
         guard let sc = WakeSleepScale.named(scale) else {
@@ -34,6 +37,9 @@ struct WakeSleepCommand: ParsableCommand {
             throw ValidationError("--load: unknown load '\(load)' (use high or low)")
         }
         guard threads >= 1 else { throw ValidationError("--threads: must be >= 1 (got \(threads))") }
+        if let benchToleranceLevels, benchToleranceLevels < 0 {
+            throw ValidationError("--bench-tolerance-levels: must be >= 0 (got \(benchToleranceLevels))")
+        }
         if let benchEpochs, benchEpochs < 1 { throw ValidationError("--bench-epochs: must be >= 1 (got \(benchEpochs))") }
         do { try p.validate() } catch { throw ValidationError("\(error)") }
         return p
@@ -42,6 +48,16 @@ struct WakeSleepCommand: ParsableCommand {
     func run() throws {
         let p = try parameters()
         let label = "wake-sleep \(load) N=\(p.n) \(scale)"
+        if let k = benchToleranceLevels {
+            let rows = try WakeSleepModel.benchTolerance(p, levels: k == 0 ? nil : k, threads: threads,
+                                                         progressLabel: quiet ? nil : label)
+            for r in rows {
+                print(String(format: "%@: tolerance curve %@ (%d levels x %d tests x %d steps, %d threads): %.1f s CPU, %.1f s wall",
+                             label, r.type.rawValue, r.levels, p.toleranceTests, p.toleranceSteps, threads,
+                             r.cpuSeconds, r.wallSeconds))
+            }
+            return
+        }
         if let k = benchEpochs {
             let r = try WakeSleepModel.bench(p, epochs: k, progressLabel: quiet ? nil : label)
             print(String(format: "%@: wake %.1f s (%d presentations), stored %d of %d; sleep %.2f ms per epoch over %d epochs; "

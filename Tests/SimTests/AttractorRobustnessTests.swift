@@ -85,4 +85,57 @@ import Sim
             #expect(ra == rb)
         }
     }
+
+    // A 2-cycle: two neurons copy each other, θ = ½. From (1,0): S1 = (0,1), S2 = (1,0), …
+    // The read-out after n steps is H(W S_{n−1} − θ) = S_n: wrong for odd n, right for even.
+    // A third and fourth neuron hold a fixed point, so one pattern stops at once while the
+    // other cycles; both in sparse and dense mode.
+    @Test func twoCycleReadOutsAreExactForLateStepCounts() {
+        let net = attractorHandNetwork([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
+                                       theta: [0.5, 0.5, 0.5, 0.5])
+        let pats = attractorPatterns([[1, 0, 0, 0], [0, 0, 1, 0]], f: 0.25)
+        let steps = [1, 2, 3, 4, 5, 50, 51]
+        for sparse in [false, true] {
+            let tester = RobustnessTester(net: net, patterns: pats, sparseStates: sparse)
+            let r = tester.tolerance(type: .neuralIso, level: 0, nTests: 1, stepCounts: steps, seed: 1, levelIndex: 0)
+            // Pattern 0 has 2 wrong bits of 4 at odd n; pattern 1 none: error 2/8 or 0.
+            #expect(r.map(\.error) == steps.map { $0 % 2 == 1 ? 0.25 : 0 })
+            #expect(r.map(\.recall) == steps.map { $0 % 2 == 1 ? 0.5 : 1 })
+        }
+    }
+
+    // Sparse and dense dynamics agree: weights on a 1/64 grid make every sum exact in both,
+    // so neural-noise read-outs are identical; synaptic noise breaks exactness, so there
+    // the curves agree within sampling noise.
+    @Test func sparseDynamicsMatchDense() {
+        let n = 80, m = 12
+        var rng = Xoshiro256(seed: 5, stream: 0)
+        var rows = [[Float]](repeating: [Float](repeating: 0, count: n), count: n)
+        for i in 0..<n { for j in 0..<n where j != i { rows[i][j] = Float(rng.next() % 64) / 64 } }
+        var columns: [[Float]] = []
+        for _ in 0..<m {
+            var x = [Float](repeating: 0, count: n)
+            for j in rng.permutation(n).prefix(8) { x[j] = 1 }
+            columns.append(x)
+        }
+        let net = attractorHandNetwork(rows, theta: [Float](repeating: 3, count: n))
+        let pats = attractorPatterns(columns, f: 0.1)
+        let dense = RobustnessTester(net: net, patterns: pats)
+        let sparse = RobustnessTester(net: net, patterns: pats, sparseStates: true)
+        for level in [0.0, 0.02, 0.05] {
+            for type in [NoiseType.neuralIso, .neuralBalanced] {
+                let a = dense.tolerance(type: type, level: level, nTests: 4, stepCounts: [1, 3, 50], seed: 2, levelIndex: 1)
+                let b = sparse.tolerance(type: type, level: level, nTests: 4, stepCounts: [1, 3, 50], seed: 2, levelIndex: 1)
+                #expect(a == b)
+            }
+            for type in [NoiseType.synapticAll, .synapticFirst] {
+                let a = dense.tolerance(type: type, level: level, nTests: 4, stepCounts: [1, 50], seed: 2, levelIndex: 1)
+                let b = sparse.tolerance(type: type, level: level, nTests: 4, stepCounts: [1, 50], seed: 2, levelIndex: 1)
+                for (x, y) in zip(a, b) {
+                    #expect(abs(x.recall - y.recall) <= 0.1)
+                    #expect(abs(x.error - y.error) <= 0.02)
+                }
+            }
+        }
+    }
 }

@@ -21,7 +21,8 @@ import Foundation
 
 public enum WakeSleepModel {
     public static let model = "wake-sleep"
-    public static let version = 1
+    /// 2: tolerance curves with sparse recall dynamics (different rounding than version 1).
+    public static let version = 2
     static let checkpointModel = "wake-sleep-checkpoint"
 
     public struct Options {
@@ -85,7 +86,8 @@ public enum WakeSleepModel {
         record.arrays["w_end"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
         record.arrays["theta_end"] = NDArray(net.theta)
         progress?.message("tolerance curves after sleep")
-        for (k, v) in toleranceCurves(net, stored, p, tag: 2, threads: options.threads) { record.arrays["tolerance_after_\(k)"] = v }
+        for (k, v) in toleranceCurves(net, stored, p, tag: 2, threads: options.threads,
+                                            progress: options.progressLabel.map { $0 + " after" }) { record.arrays["tolerance_after_\(k)"] = v }
         let before = record.arrays["w_epoch0"]!.floats
         let end = record.arrays["w_end"]!.floats
         let (surviving, pruned) = trackedWeights(before: before, after: end, n: p.n, neuron: 0, count: 10)
@@ -142,7 +144,8 @@ public enum WakeSleepModel {
         record.arrays["theta_before"] = NDArray(net.theta)
         record.arrays["tolerance_p"] = NDArray(p.toleranceBaseLevels)
         progress?.message("tolerance curves before sleep")
-        for (k, v) in toleranceCurves(net, stored, p, tag: 1, threads: options.threads) { record.arrays["tolerance_before_\(k)"] = v }
+        for (k, v) in toleranceCurves(net, stored, p, tag: 1, threads: options.threads,
+                                            progress: options.progressLabel.map { $0 + " before" }) { record.arrays["tolerance_before_\(k)"] = v }
         return (net, stored, record)
     }
 
@@ -191,24 +194,44 @@ public enum WakeSleepModel {
     /// Recall curves (n_steps = toleranceSteps, k-WTA off) after the "mean-u" rescaling of
     /// §1.7 on a copy: per noise type, recall and error against p.
     static func toleranceCurves(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
-                                tag: UInt64, threads: Int) -> [String: NDArray] {
+                                tag: UInt64, threads: Int, progress: String? = nil) -> [String: NDArray] {
         let copy = net.synapticNetwork()
         SynapseOps.rescaleMeanU(copy)
-        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads)
+        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads, sparseStates: true)
         var out: [String: NDArray] = [:]
+        let levels = Array(p.toleranceBaseLevels.indices)
         for type in WakeSleepParameters.toleranceTypes {
-            let factor = p.toleranceFactors[type.rawValue] ?? 1
-            var recall: [Double] = [], error: [Double] = []
-            for (li, level) in p.toleranceBaseLevels.enumerated() {
-                let r = tester.tolerance(type: type, level: factor * level, nTests: p.toleranceTests,
-                                         stepCounts: [p.toleranceSteps], seed: p.seed &* 1000 &+ tag, levelIndex: li)[0]
-                recall.append(r.recall)
-                error.append(r.error)
-            }
+            let (recall, error) = toleranceCurve(tester, p, type: type, levelIndices: levels, tag: tag,
+                                                 progress: progress.map { Progress($0 + " \(type.rawValue)") })
             out["\(type.rawValue)_recall"] = NDArray(recall)
             out["\(type.rawValue)_error"] = NDArray(error)
         }
         return out
+    }
+
+    static func toleranceCurve(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
+                               type: NoiseType, levelIndices: [Int], tag: UInt64, threads: Int) -> ([Double], [Double]) {
+        let copy = net.synapticNetwork()
+        SynapseOps.rescaleMeanU(copy)
+        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads, sparseStates: true)
+        return toleranceCurve(tester, p, type: type, levelIndices: levelIndices, tag: tag, progress: nil)
+    }
+
+    /// Recall and error at the given indices of the scale's levels (times the type's factor).
+    static func toleranceCurve(_ tester: RobustnessTester, _ p: WakeSleepParameters, type: NoiseType,
+                               levelIndices: [Int], tag: UInt64, progress: Progress?) -> ([Double], [Double]) {
+        let factor = p.toleranceFactors[type.rawValue] ?? 1
+        let base = p.toleranceBaseLevels
+        var recall: [Double] = [], error: [Double] = []
+        for (k, li) in levelIndices.enumerated() {
+            let r = tester.tolerance(type: type, level: factor * base[li], nTests: p.toleranceTests,
+                                     stepCounts: [p.toleranceSteps], seed: p.seed &* 1000 &+ tag, levelIndex: li)[0]
+            recall.append(r.recall)
+            error.append(r.error)
+            progress?.update(done: Double(k + 1), total: Double(levelIndices.count),
+                             detail: String(format: "noise levels (recall %.2f)", r.recall))
+        }
+        return (recall, error)
     }
 
     /// Up to `count` surviving (final weight ≥ 0.1 × mean surviving weight) and `count`
@@ -310,5 +333,31 @@ public enum WakeSleepModel {
             sleep.computeField()
         }
         return (wake, Date().timeIntervalSince(t1) / Double(max(epochs, 1)), stored.m)
+    }
+
+    /// Wake at full length, then times the before-sleep tolerance curve of each noise type
+    /// on `levels` of the scale's levels (evenly spread, both ends included; nil: all).
+    /// Returns (type, levels timed, CPU seconds, wall seconds) per type.
+    public static func benchTolerance(_ p: WakeSleepParameters, levels: Int?, threads: Int, progressLabel: String?) throws
+        -> [(type: NoiseType, levels: Int, cpuSeconds: Double, wallSeconds: Double)] {
+        try p.validate()
+        var q = p
+        q.recordPoints = 2
+        q.toleranceLevels = 1
+        q.toleranceTests = 1
+        var options = Options()
+        options.progressLabel = progressLabel
+        let (net, stored, _) = try wakeAndSelect(q, options: options)
+        let all = p.toleranceBaseLevels
+        let k = min(levels ?? all.count, all.count)
+        let picked = k <= 1 ? [all.count - 1]
+            : (0..<k).map { Int((Double($0) * Double(all.count - 1) / Double(k - 1)).rounded()) }
+        var out: [(NoiseType, Int, Double, Double)] = []
+        for type in WakeSleepParameters.toleranceTypes {
+            let c0 = ProcessCPU.seconds(), t0 = Date()
+            _ = toleranceCurve(net, stored, p, type: type, levelIndices: picked, tag: 1, threads: threads)
+            out.append((type, picked.count, ProcessCPU.seconds() - c0, Date().timeIntervalSince(t0)))
+        }
+        return out
     }
 }
