@@ -59,15 +59,17 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
 /// - `paper`: §1.10 exactly: N = 1000, 200 noise levels, 20 tests, steps 1 and 50, epoch
 ///   bound 500·M·{25, 30, 25, 25}, convergence test every 10⁴ epochs.
 /// - `default`: N = 200 (M = round(αN) = 16…140), L scaled with N (L·N/1000, so weights
-///   have the paper's typical size), η and η_θ doubled, a fixed bound of 2·10⁵ epochs,
-///   convergence test every 10⁴ epochs, 100 noise levels × 4 tests (the paper's level
-///   spacing matters more for the max-noise panels than the number of draws), steps 1
-///   and 50. At the
-///   paper's rates a z = 4 network at α = 0.7 still prunes slowly after 2·10⁵ epochs
-///   (density 0.74); doubling the rates brings the pruning within the bound while the
-///   training error still reaches 0 except for z = 4 at α = 0.7 (0.4% errors; tripling
-///   the rates leaves ~1% errors at α = 0.7). A point
-///   costs ≲ 90 s CPU, so the 32-point sweep runs in about 20 minutes on 2 cores.
+///   have the paper's typical size), η and η_θ doubled (× 1.5 for z = 4), an epoch bound of
+///   2·10⁵ (for z ≥ 3: max(2·10⁵, 7000·M), up to 9.8·10⁵ at α = 0.7), convergence test every
+///   10⁴ epochs, 100 noise levels × 4 tests (the paper's level spacing matters more for the
+///   max-noise panels than the number of draws), steps 1 and 50.
+///   Why: at the paper's rates a z = 4 network at α = 0.7 still prunes slowly after 2·10⁵
+///   epochs (density 0.74); doubling the rates brings z ≤ 3 within 2·10⁵ epochs at low loads
+///   and z = 3 at α = 0.7 converges at 3.4·10⁵ (density 0.336). For z = 4 at α = 0.7 doubled
+///   rates never reach zero training error (0.38% errors after 10⁶ epochs, density 0.310),
+///   while × 1.5 converges at 7.9·10⁵ epochs (density 0.303; × 1: 8.6·10⁵, 0.304; the paper
+///   shows ≈ 0.30). z ≤ 2 keep 2·10⁵: z = 1 stays at density ½ and z = 2 is on its L1
+///   theory line by then.
 /// - `tiny`: N = 60 for tests and CI (a few seconds per point): L scaled with N, 6 noise
 ///   levels, 3 tests, epoch bound 20·M·{25, 30, 25, 25}, convergence test every 10³ epochs.
 ///
@@ -84,13 +86,18 @@ public struct AttractorScale: Sendable {
     public var convergenceInterval: Int
     /// Multiplies η and η_θ of §1.10 (1 at paper scale).
     public var etaScale: Double = 1
+    /// Per-z replacements of `etaScale`.
+    public var etaScaleByZ: [Int: Double] = [:]
+    /// For z ≥ 3 the epoch bound is at least this many epochs per pattern (0: off).
+    public var slowPruningEpochsPerPattern: Int = 0
 
     public static let paper = AttractorScale(name: "paper", n: 1000, scaleLengthWithN: false, noiseLevels: 200,
                                              nTests: 20, epochFactor: 500, minEpochs: 0, convergenceInterval: 10_000,
                                              etaScale: 1)
     public static let `default` = AttractorScale(name: "default", n: 200, scaleLengthWithN: true, noiseLevels: 100,
                                                  nTests: 4, epochFactor: 0, minEpochs: 200_000,
-                                                 convergenceInterval: 10_000, etaScale: 2)
+                                                 convergenceInterval: 10_000, etaScale: 2, etaScaleByZ: [4: 1.5],
+                                                 slowPruningEpochsPerPattern: 7000)
     public static let tiny = AttractorScale(name: "tiny", n: 60, scaleLengthWithN: true, noiseLevels: 6,
                                             nTests: 3, epochFactor: 20, minEpochs: 2_000, convergenceInterval: 1_000,
                                             etaScale: 1)
@@ -110,11 +117,12 @@ public struct AttractorScale: Sendable {
     /// The parameters of point (z, α) at this scale; `n`/`maxEpochs` override the scale.
     public func parameters(z: Int, alpha: Double, alphaText: String? = nil, seed: UInt64 = 100,
                            n nOverride: Int? = nil, maxEpochs: Int? = nil, etaScale etaOverride: Double? = nil) -> AttractorParameters {
-        let etaScale = etaOverride ?? self.etaScale
+        let etaScale = etaOverride ?? etaScaleByZ[z] ?? self.etaScale
         let n = nOverride ?? self.n
         let m = Int((alpha * Double(n)).rounded())
         let length = AttractorScale.length(z: z) * (scaleLengthWithN ? Double(n) / 1000 : 1)
-        let epochs = maxEpochs ?? max(minEpochs, epochFactor * m * AttractorScale.epochMultiplier(z: z))
+        let epochs = maxEpochs ?? max(minEpochs, epochFactor * m * AttractorScale.epochMultiplier(z: z),
+                                      z >= 3 ? slowPruningEpochsPerPattern * m : 0)
         return AttractorParameters(
             scale: name, n: n, m: m, f: 0.5, z: z, alpha: alpha, alphaText: alphaText ?? "\(alpha)",
             eta: AttractorScale.eta(z: z) * etaScale, etaTheta: AttractorScale.etaTheta(z: z) * etaScale, length: length, u0: 0.1,
