@@ -77,7 +77,10 @@ $(FIGURES)/gallery/gallery.pdf: $(STAMP)
 # --- Figure 2: attractor sweep -----------------------------------------------------------
 FIG2_Z      := 1 2 3 4
 FIG2_ALPHAS := 0.08 0.1425 0.205 0.2675 0.33 0.45333 0.57667 0.7
-FIG2_POINTS := $(foreach s,$(SEEDS),$(foreach z,$(FIG2_Z),$(foreach a,$(FIG2_ALPHAS),\
+# Listed highest load first: those points take longest, so `make -j` starts them first.
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
+FIG2_ALPHAS_DESC := $(call reverse,$(FIG2_ALPHAS))
+FIG2_POINTS := $(foreach s,$(SEEDS),$(foreach a,$(FIG2_ALPHAS_DESC),$(foreach z,$(FIG2_Z),\
                  $(RESULTS)/attractor/z$(z)_alpha$(a)_seed$(s)/result.json)))
 
 # One rule per point: the z, alpha and seed are read back from the directory name.
