@@ -12,7 +12,6 @@ struct Bench: ParsableCommand {
         commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self])
 }
 
-func cpuSeconds() -> Double { ProcessCPU.seconds() }
 
 struct AttractorBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,9 +37,9 @@ struct AttractorBench: ParsableCommand {
         for (index, point) in reference.enumerated() where chosen.contains(index) {
             let p = AttractorScale.paper.parameters(z: point.z, alpha: point.alpha, n: n, maxEpochs: epochs)
             let trainer = AttractorPoint.makeTrainer(p, threads: threads)
-            let c0 = cpuSeconds(), t0 = Date()
+            let c0 = ProcessCPU.seconds(), t0 = Date()
             trainer.train()
-            let cpu = (cpuSeconds() - c0) / Double(trainer.epoch)
+            let cpu = (ProcessCPU.seconds() - c0) / Double(trainer.epoch)
             let wall = Date().timeIntervalSince(t0) / Double(trainer.epoch)
             let probe = trainer.probeConvergence()
             var line = String(format: "z=%d alpha=%.2f M=%d: %.3f ms/epoch CPU (%.3f wall) over %d epochs; l0 %.3f err %.4f",
@@ -55,7 +54,7 @@ struct AttractorBench: ParsableCommand {
             t.finish()
             SynapseOps.rescaleMeanU(t.net)
             let tester = RobustnessTester(net: t.net, patterns: t.patterns, threads: threads)
-            let c0 = cpuSeconds(), t0 = Date()
+            let c0 = ProcessCPU.seconds(), t0 = Date()
             var recall = 0.0
             for li in 0..<levels {
                 let p = 0.49 * Double(li) / Double(levels - 1)
@@ -63,19 +62,19 @@ struct AttractorBench: ParsableCommand {
                                            seed: 100, levelIndex: li)[1].recall
             }
             print(String(format: "tolerance curve (neural_balanced, %d levels x %d tests x 50 steps, alpha=0.08, z=1): %.2f s CPU (%.2f wall); mean recall %.3f",
-                         levels, tests, cpuSeconds() - c0, Date().timeIntervalSince(t0), recall / Double(levels)))
+                         levels, tests, ProcessCPU.seconds() - c0, Date().timeIntervalSince(t0), recall / Double(levels)))
         }
         // sgemm on the W·X shapes.
         for m in [80, 700] {
             let a = [Float](repeating: 0.01, count: n * n), b = [Float](repeating: 1, count: n * m)
             var c = [Float](repeating: 0, count: n * m)
             let reps = max(3, 2_000_000_000 / (2 * n * n * m))
-            let c0 = cpuSeconds()
+            let c0 = ProcessCPU.seconds()
             for _ in 0..<reps {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(n), 1, a, Int32(n),
                             b, Int32(m), 0, &c, Int32(m))
             }
-            let s = (cpuSeconds() - c0) / Double(reps)
+            let s = (ProcessCPU.seconds() - c0) / Double(reps)
             print(String(format: "cblas_sgemm W·X %dx%d · %dx%d: %.2f ms, %.1f GFLOP/s", n, n, n, m, s * 1e3,
                          2 * Double(n * n * m) / s / 1e9))
         }

@@ -49,40 +49,24 @@ struct AttractorCommand: ParsableCommand {
 
     func run() throws {
         let p = try parameters()
-        let dir = URL(fileURLWithPath: out ?? "data/results/\(p.scale)/attractor/z\(z)_alpha\(alpha)_seed\(seed)")
-        let parent = dir.deletingLastPathComponent()
-        let checkpoint = parent.appendingPathComponent(".\(dir.lastPathComponent).checkpoint")
         let label = "attractor z=\(z) α=\(alpha) N=\(p.n)"
+        let run = CachedRun(path: out ?? "data/results/\(p.scale)/attractor/z\(z)_alpha\(alpha)_seed\(seed)", label: label)
         var options = AttractorPoint.Options()
         options.threads = threads
-        options.checkpoint = checkpoint
+        options.checkpoint = run.checkpoint
         options.checkpointSeconds = checkpointSeconds
         options.interruptAfterEpochs = interruptAfter
         options.progress = Progress(label, enabled: !quiet)
-        do {
-            // Fail early on an unwritable destination, before hours of training.
-            try AtomicFile.ensureDirectory(parent)
-            guard FileManager.default.isWritableFile(atPath: parent.path) else {
-                throw OutputError.cannotWrite(path: dir.path, reason: "directory \(parent.path) is not writable")
-            }
-            let result = try ResultStore.produceOrLoad(
-                dir, model: AttractorPoint.model, version: AttractorPoint.version,
-                parameters: JSONValue(encoding: p), force: force
-            ) { try AttractorPoint.produce(p, options: options) }
-            try? FileManager.default.removeItem(at: checkpoint)
-            if !quiet {
-                let v = result.values
-                let summary = String(format: "conv %.0f epochs %.0f l0 %.3f min_margin %.4f rho %.4f err %.4f",
-                                     v["conv_epochs"] ?? .nan, v["epochs_run"] ?? .nan, v["l0_mean"] ?? .nan,
-                                     v["min_margin_mean"] ?? .nan, v["rho_mean"] ?? .nan, v["train_error"] ?? .nan)
-                print("\(label): \(summary) -> \(dir.path)")
-            }
-        } catch let e as AttractorPoint.Interrupted {
-            FileHandle.standardError.write(Data("\(label): \(e)\n".utf8))
-            throw ExitCode(3)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
+        let result = try run.produceOrLoad(model: AttractorPoint.model, version: AttractorPoint.version,
+                                           parameters: JSONValue(encoding: p), force: force) {
+            try AttractorPoint.produce(p, options: options)
+        }
+        if !quiet {
+            let v = result.values
+            let summary = String(format: "conv %.0f epochs %.0f l0 %.3f min_margin %.4f rho %.4f err %.4f",
+                                 v["conv_epochs"] ?? .nan, v["epochs_run"] ?? .nan, v["l0_mean"] ?? .nan,
+                                 v["min_margin_mean"] ?? .nan, v["rho_mean"] ?? .nan, v["train_error"] ?? .nan)
+            print("\(label): \(summary) -> \(run.dir.path)")
         }
     }
 }

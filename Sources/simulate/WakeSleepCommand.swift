@@ -67,38 +67,23 @@ struct WakeSleepCommand: ParsableCommand {
             print(String(format: "seconds per sleep epoch: %.5f", r.secondsPerEpoch))
             return
         }
-        let dir = URL(fileURLWithPath: out ?? "data/results/\(p.scale)/wake-sleep/\(load)_seed\(seed)")
-        let parent = dir.deletingLastPathComponent()
-        let checkpoint = parent.appendingPathComponent(".\(dir.lastPathComponent).checkpoint")
+        let run = CachedRun(path: out ?? "data/results/\(p.scale)/wake-sleep/\(load)_seed\(seed)", label: label)
         var options = WakeSleepModel.Options()
         options.threads = threads
-        options.checkpoint = checkpoint
+        options.checkpoint = run.checkpoint
         options.checkpointSeconds = checkpointSeconds
         options.interruptAfterEpochs = interruptAfter
         options.progressLabel = quiet ? nil : label
-        do {
-            try AtomicFile.ensureDirectory(parent)
-            guard FileManager.default.isWritableFile(atPath: parent.path) else {
-                throw OutputError.cannotWrite(path: dir.path, reason: "directory \(parent.path) is not writable")
-            }
-            let result = try ResultStore.produceOrLoad(
-                dir, model: WakeSleepModel.model, version: WakeSleepModel.version,
-                parameters: JSONValue(encoding: p), force: force
-            ) { try WakeSleepModel.produce(p, options: options) }
-            try? FileManager.default.removeItem(at: checkpoint)
-            if !quiet {
-                let v = result.values
-                print(String(format: "%@: stored %.0f of %.0f; min margin %.4f -> %.4f; l0 %.3f -> %.3f -> %@",
-                             label, v["m_stored"] ?? .nan, v["m_total"] ?? .nan, v["min_margin_mean_before"] ?? .nan,
-                             v["min_margin_mean_after"] ?? .nan, v["l0_mean_before"] ?? .nan, v["l0_mean_after"] ?? .nan,
-                             dir.path))
-            }
-        } catch let e as WakeSleepModel.Interrupted {
-            FileHandle.standardError.write(Data("\(label): \(e)\n".utf8))
-            throw ExitCode(3)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
+        let result = try run.produceOrLoad(model: WakeSleepModel.model, version: WakeSleepModel.version,
+                                           parameters: JSONValue(encoding: p), force: force) {
+            try WakeSleepModel.produce(p, options: options)
+        }
+        if !quiet {
+            let v = result.values
+            print(String(format: "%@: stored %.0f of %.0f; min margin %.4f -> %.4f; l0 %.3f -> %.3f -> %@",
+                         label, v["m_stored"] ?? .nan, v["m_total"] ?? .nan, v["min_margin_mean_before"] ?? .nan,
+                         v["min_margin_mean_after"] ?? .nan, v["l0_mean_before"] ?? .nan, v["l0_mean_after"] ?? .nan,
+                         run.dir.path))
         }
     }
 }

@@ -24,10 +24,7 @@ public enum AttractorPoint {
         public init() {}
     }
 
-    public struct Interrupted: Error, CustomStringConvertible {
-        public var epoch: Int
-        public var description: String { "training interrupted at epoch \(epoch) (checkpoint written)" }
-    }
+    public typealias Interrupted = RunInterrupted
 
     /// Patterns and the trainer at epoch 0 for these parameters.
     public static func makeTrainer(_ p: AttractorParameters, threads: Int = 1) -> AttractorTrainer {
@@ -80,7 +77,7 @@ public enum AttractorPoint {
         if let failure { throw failure }
         if options.interruptAfterEpochs != nil, !trainer.isFinished {
             try saveCheckpoint()
-            throw Interrupted(epoch: trainer.epoch)
+            throw RunInterrupted(stage: "training", epoch: trainer.epoch)
         }
         trainer.finish()
         return measure(p, trainer: trainer, threads: options.threads, progress: options.progress)

@@ -36,10 +36,7 @@ public enum WakeSleepModel {
         public init() {}
     }
 
-    public struct Interrupted: Error, CustomStringConvertible {
-        public var epoch: Int
-        public var description: String { "interrupted after sleep epoch \(epoch) (checkpoint kept)" }
-    }
+    public typealias Interrupted = RunInterrupted
 
     /// Runs (or resumes) the model and returns every recording.
     public static func produce(_ p: WakeSleepParameters, options: Options = Options()) throws -> ResultBundle {
@@ -73,7 +70,7 @@ public enum WakeSleepModel {
                              detail: String(format: "sleep epochs (l0 %.3f)", record.epochSeries["l0_mean"]?.last ?? .nan))
             if let stop = options.interruptAfterEpochs, sleep.epoch >= stop, sleep.epoch < p.sleepEpochs {
                 try saveCheckpoint(p, sleep, record, options: options)
-                throw Interrupted(epoch: sleep.epoch)
+                throw RunInterrupted(stage: "sleep", epoch: sleep.epoch)
             }
             if options.checkpoint != nil, Date().timeIntervalSince(lastCheckpoint) >= options.checkpointSeconds {
                 try saveCheckpoint(p, sleep, record, options: options)
@@ -195,9 +192,7 @@ public enum WakeSleepModel {
     /// §1.7 on a copy: per noise type, recall and error against p.
     static func toleranceCurves(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
                                 tag: UInt64, threads: Int, progress: String? = nil) -> [String: NDArray] {
-        let copy = net.synapticNetwork()
-        SynapseOps.rescaleMeanU(copy)
-        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads, sparseStates: true)
+        let tester = toleranceTester(net, stored, threads: threads)
         var out: [String: NDArray] = [:]
         let levels = Array(p.toleranceBaseLevels.indices)
         for type in WakeSleepParameters.toleranceTypes {
@@ -209,12 +204,11 @@ public enum WakeSleepModel {
         return out
     }
 
-    static func toleranceCurve(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
-                               type: NoiseType, levelIndices: [Int], tag: UInt64, threads: Int) -> ([Double], [Double]) {
+    /// The tester of the tolerance curves: a "mean-u" rescaled copy of the network, sparse dynamics.
+    static func toleranceTester(_ net: WakeSleepNetwork, _ stored: SparsePatterns, threads: Int) -> RobustnessTester {
         let copy = net.synapticNetwork()
         SynapseOps.rescaleMeanU(copy)
-        let tester = RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads, sparseStates: true)
-        return toleranceCurve(tester, p, type: type, levelIndices: levelIndices, tag: tag, progress: nil)
+        return RobustnessTester(net: copy, patterns: stored.patternSet, threads: threads, sparseStates: true)
     }
 
     /// Recall and error at the given indices of the scale's levels (times the type's factor).
@@ -314,15 +308,8 @@ public enum WakeSleepModel {
     /// sleep epoch, patterns stored).
     public static func bench(_ p: WakeSleepParameters, epochs: Int, progressLabel: String?) throws
         -> (wakeSeconds: Double, secondsPerEpoch: Double, stored: Int) {
-        try p.validate()
-        var q = p
-        q.recordPoints = 2
-        q.toleranceLevels = 1
-        q.toleranceTests = 1
         let t0 = Date()
-        var options = Options()
-        options.progressLabel = progressLabel
-        let (net, stored, _) = try wakeAndSelect(q, options: options)
+        let (net, stored) = try benchWake(p, progressLabel: progressLabel)
         let wake = Date().timeIntervalSince(t0)
         let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
         let t1 = Date()
@@ -335,11 +322,9 @@ public enum WakeSleepModel {
         return (wake, Date().timeIntervalSince(t1) / Double(max(epochs, 1)), stored.m)
     }
 
-    /// Wake at full length, then times the before-sleep tolerance curve of each noise type
-    /// on `levels` of the scale's levels (evenly spread, both ends included; nil: all).
-    /// Returns (type, levels timed, CPU seconds, wall seconds) per type.
-    public static func benchTolerance(_ p: WakeSleepParameters, levels: Int?, threads: Int, progressLabel: String?) throws
-        -> [(type: NoiseType, levels: Int, cpuSeconds: Double, wallSeconds: Double)] {
+    /// The wake phase and selection at full length, with the recordings and tolerance curves
+    /// cut to a minimum (benchmarks time what comes after).
+    static func benchWake(_ p: WakeSleepParameters, progressLabel: String?) throws -> (WakeSleepNetwork, SparsePatterns) {
         try p.validate()
         var q = p
         q.recordPoints = 2
@@ -348,6 +333,16 @@ public enum WakeSleepModel {
         var options = Options()
         options.progressLabel = progressLabel
         let (net, stored, _) = try wakeAndSelect(q, options: options)
+        return (net, stored)
+    }
+
+    /// Wake at full length, then times the before-sleep tolerance curve of each noise type
+    /// on `levels` of the scale's levels (evenly spread, both ends included; nil: all).
+    /// Returns (type, levels timed, CPU seconds, wall seconds) per type.
+    public static func benchTolerance(_ p: WakeSleepParameters, levels: Int?, threads: Int, progressLabel: String?) throws
+        -> [(type: NoiseType, levels: Int, cpuSeconds: Double, wallSeconds: Double)] {
+        let (net, stored) = try benchWake(p, progressLabel: progressLabel)
+        let tester = toleranceTester(net, stored, threads: threads)
         let all = p.toleranceBaseLevels
         let k = min(levels ?? all.count, all.count)
         let picked = k <= 1 ? [all.count - 1]
@@ -355,7 +350,7 @@ public enum WakeSleepModel {
         var out: [(NoiseType, Int, Double, Double)] = []
         for type in WakeSleepParameters.toleranceTypes {
             let c0 = ProcessCPU.seconds(), t0 = Date()
-            _ = toleranceCurve(net, stored, p, type: type, levelIndices: picked, tag: 1, threads: threads)
+            _ = toleranceCurve(tester, p, type: type, levelIndices: picked, tag: 1, progress: nil)
             out.append((type, picked.count, ProcessCPU.seconds() - c0, Date().timeIntervalSince(t0)))
         }
         return out
