@@ -3,7 +3,7 @@
 #   make figure2            simulate (default scale) and draw Figure 2
 #   make test               run the test suite
 #   make SCALE=paper ...    the paper's exact parameters (hours of CPU)
-#   make -j2 ...            independent simulation points run in parallel
+#   make -j1 ...            one point at a time (by default one job per core, below)
 #
 # Every simulation point is its own file target (a result directory with result.json),
 # so an interrupted sweep resumes and `make -j` is safe: the Swift build runs once (the
@@ -11,6 +11,10 @@
 # directly. A point's recipe always runs `simulate`, which returns at once when a result
 # with identical parameters exists and refuses one with other parameters; since it then
 # leaves result.json untouched, figures are redrawn only when some result changed.
+
+# Independent simulation points run in parallel, one job per core, so the README's plain
+# `make figure2` uses the machine; a -j given on the command line takes precedence.
+MAKEFLAGS += -j$(shell nproc)
 
 SHELL        := /bin/bash
 .SHELLFLAGS  := -eu -o pipefail -c
