@@ -6,7 +6,9 @@ import Foundation
 public enum AttractorPoint {
     public static let model = "attractor"
     /// Bump when the computation changes, so cached results are recomputed.
-    public static let version = 2
+    /// 3: row sums of U² in Float with vector accumulators and the masked dense row pass
+    ///    (different rounding than version 2).
+    public static let version = 3
 
     /// Random stream ids (with the point's seed).
     public static let patternStream: UInt64 = 1

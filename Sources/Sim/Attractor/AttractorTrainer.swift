@@ -55,6 +55,9 @@ public final class AttractorTrainer: @unchecked Sendable {
     public var threads: Int
     /// Below this fraction of alive synapses the products run sparse.
     public var sparseBelow: Double = 0.1
+    /// Rows with at least this fraction of alive synapses take the masked dense update pass
+    /// (z ≤ 4; `DenseRowUpdate.swift`); the others walk their alive list. Above 1: never.
+    public var denseFromAliveFraction: Double = 0.5
 
     /// Epochs completed.
     public internal(set) var epoch: Int = 0
@@ -317,6 +320,8 @@ public final class AttractorTrainer: @unchecked Sendable {
         RowParallel.forEachBlock(n, threads: threads) { rows in
             for i in rows {
                 let hr = h.base + i * m, pr = p.base + i * m
+                // Divisions, not products with reciprocals: m_i and the total can be
+                // subnormal, whose reciprocals overflow to inf (then 0·inf = NaN).
                 let mi = prev[i]
                 var total: Float = 0
                 for mu in 0..<m {
@@ -386,6 +391,7 @@ public final class AttractorTrainer: @unchecked Sendable {
         let counts = SendablePointer(aliveCount)
         let roots = SendablePointer(rowRoot)
         let scratch = SendablePointer(rowScratch)
+        let denseFrom = denseFromAliveFraction
         var deadW: Float = factorFloor
         for _ in 1..<max(z, 1) { deadW *= factorFloor }
         let deadWeight = deadW
@@ -394,28 +400,38 @@ public final class AttractorTrainer: @unchecked Sendable {
         let kernel = RowUpdate(n: n, z: z, u: u.base, w: w.base, deadWeight: deadWeight)
         RowParallel.forEachBlock(n, threads: threads) { rows in
             let d = UnsafeMutablePointer<Float>.allocate(capacity: z)
-            defer { d.deallocate() }
+            let sq = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            defer { d.deallocate(); sq.deallocate() }
             for i in rows {
                 let (src, scale) = coefs.value(i, scratch.base + i * n)
                 let list = idx.base + i * n
                 let count = counts[i]
-                let (kept, sumSq): (Int, Double)
+                let dense = Double(count) >= denseFrom * Double(n)
+                let (kept, sumSq): (Int, Float)
                 switch z {
-                case 1: (kept, sumSq) = kernel.update(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale)
-                case 2: (kept, sumSq) = kernel.update(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale)
-                case 3: (kept, sumSq) = kernel.update(ThreeFactors.self, row: i, list: list, count: count, src: src, scale: scale)
-                case 4: (kept, sumSq) = kernel.update(FourFactors.self, row: i, list: list, count: count, src: src, scale: scale)
-                default: (kept, sumSq) = kernel.updateMany(row: i, list: list, count: count, src: src, scale: scale, d: d)
+                case 1 where dense: (kept, sumSq) = kernel.updateDense(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
+                case 2 where dense: (kept, sumSq) = kernel.updateDense(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
+                case 3 where dense: (kept, sumSq) = kernel.updateDense(ThreeFactors.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
+                case 4 where dense: (kept, sumSq) = kernel.updateDenseFour(row: i, list: list, count: count, src: src, scale: scale)
+                case 1: (kept, sumSq) = kernel.update(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
+                case 2: (kept, sumSq) = kernel.update(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
+                case 3: (kept, sumSq) = kernel.update(ThreeFactors.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
+                case 4: (kept, sumSq) = kernel.update(FourFactors.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
+                default: (kept, sumSq) = kernel.updateMany(row: i, list: list, count: count, src: src, scale: scale, d: d, sq: sq)
                 }
                 counts[i] = kept
                 // A neuron whose synapses are all pruned keeps its (zero) weights; the original
                 // would divide by 0 here.
-                let root = sumSq > 0 ? Float(sumSq / (length * Double(z))).squareRoot() : 1
+                let root = sumSq > 0 ? Float(Double(sumSq) / (length * Double(z))).squareRoot() : 1
                 roots[i] = root
                 // Deviation (≤ 1 ulp): U·(1/sqrt(s)) instead of U/sqrt(s); division is the
                 // slowest operation of the pass.
                 let inv = 1 / root
                 switch z {
+                case 1 where dense: kernel.rescaleDense(OneFactor.self, row: i, inv: inv, mask: sq)
+                case 2 where dense: kernel.rescaleDense(TwoFactors.self, row: i, inv: inv, mask: sq)
+                case 3 where dense: kernel.rescaleDense(ThreeFactors.self, row: i, inv: inv, mask: sq)
+                case 4 where dense: kernel.rescaleDenseFour(row: i, inv: inv)
                 case 1: kernel.rescale(OneFactor.self, row: i, list: list, count: kept, inv: inv)
                 case 2: kernel.rescale(TwoFactors.self, row: i, list: list, count: kept, inv: inv)
                 case 3: kernel.rescale(ThreeFactors.self, row: i, list: list, count: kept, inv: inv)

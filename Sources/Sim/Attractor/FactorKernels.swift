@@ -104,7 +104,12 @@ enum ManyFactors {
 
 /// One row of the fused update: drops synapses pruned by the mask computed before the
 /// update (their factors go to the floor 1e-20; the diagonal to 0), updates the others,
-/// and returns (kept, Σ U² in Double). Then `rescaleRow` applies the normalisation.
+/// and returns (kept, Σ U²). Then `rescale` applies the normalisation.
+///
+/// Each kept synapse's Σ_k U_k² goes to `sq[kept]` and the row sum is taken afterwards
+/// with vector accumulators (`FloatSum`): a running scalar sum would make every synapse
+/// wait for the previous one's add. The order depends only on the row's data, never on
+/// threads.
 struct RowUpdate {
     let n: Int
     let z: Int
@@ -114,31 +119,25 @@ struct RowUpdate {
 
     @inline(__always)
     func update<K: FactorKernel>(_: K.Type, row i: Int, list: UnsafeMutablePointer<Int32>, count: Int,
-                                 src: UnsafePointer<Float>, scale: Float) -> (Int, Double) {
+                                 src: UnsafePointer<Float>, scale: Float, sq: UnsafeMutablePointer<Float>) -> (Int, Float) {
         var kept = 0
-        // Two partial sums (even/odd kept position) halve the add latency chain; the order
-        // depends only on the row's data, never on threads.
-        var s0 = 0.0, s1 = 0.0
         for c in 0..<count {
             let j = Int(list[c])
             let e = i &* n &+ j
-            let p = u + e &* z
             if j == i || !(w[e] > pruneThreshold) {
                 prune(e, diagonal: j == i)
                 continue
             }
             list[kept] = Int32(truncatingIfNeeded: j)
-            let sq = Double(K.update(p, scale * src[j]))
-            if kept & 1 == 0 { s0 += sq } else { s1 += sq }
+            sq[kept] = K.update(u + e &* z, scale * src[j])
             kept &+= 1
         }
-        return (kept, s0 + s1)
+        return (kept, FloatSum.sum(sq, count: kept))
     }
 
     func updateMany(row i: Int, list: UnsafeMutablePointer<Int32>, count: Int, src: UnsafePointer<Float>,
-                    scale: Float, d: UnsafeMutablePointer<Float>) -> (Int, Double) {
+                    scale: Float, d: UnsafeMutablePointer<Float>, sq: UnsafeMutablePointer<Float>) -> (Int, Float) {
         var kept = 0
-        var sumSq = 0.0
         for c in 0..<count {
             let j = Int(list[c])
             let e = i * n + j
@@ -147,10 +146,10 @@ struct RowUpdate {
                 continue
             }
             list[kept] = Int32(j)
+            sq[kept] = ManyFactors.update(u + e * z, scale * src[j], z: z, d: d)
             kept += 1
-            sumSq += Double(ManyFactors.update(u + e * z, scale * src[j], z: z, d: d))
         }
-        return (kept, sumSq)
+        return (kept, FloatSum.sum(sq, count: kept))
     }
 
     @inline(__always)
@@ -174,5 +173,33 @@ struct RowUpdate {
             let e = i * n + Int(list[c])
             w[e] = ManyFactors.rescale(u + e * z, inv, z: z)
         }
+    }
+}
+
+/// Sums of Float buffers with eight-lane accumulators (a fixed order for a given length).
+enum FloatSum {
+    @inline(__always)
+    static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    static func sum(_ p: UnsafePointer<Float>, count: Int) -> Float {
+        var a0 = SIMD8<Float>(), a1 = SIMD8<Float>()
+        var c = 0
+        while c &+ 16 <= count {
+            a0 += load8(p + c)
+            a1 += load8(p + (c &+ 8))
+            c &+= 16
+        }
+        if c &+ 8 <= count {
+            a0 += load8(p + c)
+            c &+= 8
+        }
+        var s = (a0 + a1).sum()
+        while c < count {
+            s += p[c]
+            c &+= 1
+        }
+        return s
     }
 }
