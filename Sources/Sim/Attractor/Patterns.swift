@@ -66,15 +66,7 @@ public enum Blas {
     public static func gemm(rows: Int, cols: Int, inner: Int,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, transB: Bool,
                             c: UnsafeMutablePointer<Float>, ldc: Int) {
-        gemm(rows: rows, cols: cols, inner: inner, a: a, lda: lda, b: b, ldb: ldb, transB: transB, c: c, ldc: ldc,
-             alpha: 1, beta: 0)
-    }
-
-    /// C ← alpha·A·B(ᵀ) + beta·C.
-    public static func gemm(rows: Int, cols: Int, inner: Int,
-                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, transB: Bool,
-                            c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float) {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    Int32(rows), Int32(cols), Int32(inner), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+                    Int32(rows), Int32(cols), Int32(inner), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
     }
 }
