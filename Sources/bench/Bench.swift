@@ -24,6 +24,9 @@ struct AttractorBench: ParsableCommand {
     @Option(help: "Noise levels in the tolerance-curve timing.") var levels: Int = 200
     @Flag(help: "Only time the training epochs (skip the tolerance curve and sgemm).") var trainingOnly = false
     @Option(help: "Which training points to time (indices 0-2, comma separated).") var points: String = "0,1,2"
+    @Option(help: "Time these z at alpha = 0.08 instead of the PyTorch points (comma separated).") var z: String?
+    @Option(help: "Alive fraction from which rows take the dense update pass (above 1: never).")
+    var denseFrom: Double = 0.5
 
     func run() throws {
         guard epochs > 0, n > 10, threads > 0, tests > 0, levels > 1 else {
@@ -31,12 +34,14 @@ struct AttractorBench: ParsableCommand {
         }
         Blas.ensureSingleThreaded()
         // PyTorch per-epoch seconds at N = 1000 (issue): (z, α) -> seconds.
-        let reference: [(z: Int, alpha: Double, torch: Double?)] = [(1, 0.08, 0.027), (4, 0.08, 0.266), (4, 0.7, 0.344)]
+        var reference: [(z: Int, alpha: Double, torch: Double?)] = [(1, 0.08, 0.027), (4, 0.08, 0.266), (4, 0.7, 0.344)]
+        if let z { reference = z.split(separator: ",").compactMap { Int($0) }.map { ($0, 0.08, nil) } }
         var trained: AttractorTrainer? = nil
-        let chosen = Set(points.split(separator: ",").compactMap { Int($0) })
+        let chosen = z == nil ? Set(points.split(separator: ",").compactMap { Int($0) }) : Set(reference.indices)
         for (index, point) in reference.enumerated() where chosen.contains(index) {
             let p = AttractorScale.paper.parameters(z: point.z, alpha: point.alpha, n: n, maxEpochs: epochs)
             let trainer = AttractorPoint.makeTrainer(p, threads: threads)
+            trainer.denseFromAliveFraction = denseFrom
             let c0 = ProcessCPU.seconds(), t0 = Date()
             trainer.train()
             let cpu = (ProcessCPU.seconds() - c0) / Double(trainer.epoch)

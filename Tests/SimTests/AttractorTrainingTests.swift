@@ -73,7 +73,7 @@ import Sim
     /// N = 37 exercises the vector tails; synapses pushed under the threshold before epoch 3
     /// exercise pruning in both. At α = 0.08 the error is 0 after a few epochs, so the
     /// soft-min step runs (for z = 1 as one product accumulated into U).
-    @Test(arguments: [1, 2, 3, 4], [0.08, 0.205])
+    @Test(arguments: [1, 4], [0.08, 0.205])
     func denseAndListRowPassesAgree(z: Int, alpha: Double) {
         let p = AttractorScale.tiny.parameters(z: z, alpha: alpha, n: 37)
         var dense = AttractorPoint.makeTrainer(p), list = AttractorPoint.makeTrainer(p)

@@ -56,7 +56,8 @@ public final class AttractorTrainer: @unchecked Sendable {
     /// Below this fraction of alive synapses the products run sparse.
     public var sparseBelow: Double = 0.1
     /// Rows with at least this fraction of alive synapses take the masked dense update pass
-    /// (z ≤ 4; `DenseRowUpdate.swift`); the others walk their alive list. Above 1: never.
+    /// (z = 1 and 4; `DenseRowUpdate.swift`); the others walk their alive list. Above 1:
+    /// never. (For z = 2 and 3 the vector form measured slower than the list walk.)
     public var denseFromAliveFraction: Double = 0.5
 
     /// Epochs completed.
@@ -410,8 +411,6 @@ public final class AttractorTrainer: @unchecked Sendable {
                 let (kept, sumSq): (Int, Float)
                 switch z {
                 case 1 where dense: (kept, sumSq) = kernel.updateDense(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
-                case 2 where dense: (kept, sumSq) = kernel.updateDense(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
-                case 3 where dense: (kept, sumSq) = kernel.updateDense(ThreeFactors.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
                 case 4 where dense: (kept, sumSq) = kernel.updateDenseFour(row: i, list: list, count: count, src: src, scale: scale)
                 case 1: (kept, sumSq) = kernel.update(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
                 case 2: (kept, sumSq) = kernel.update(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
@@ -429,8 +428,6 @@ public final class AttractorTrainer: @unchecked Sendable {
                 let inv = 1 / root
                 switch z {
                 case 1 where dense: kernel.rescaleDense(OneFactor.self, row: i, inv: inv, mask: sq)
-                case 2 where dense: kernel.rescaleDense(TwoFactors.self, row: i, inv: inv, mask: sq)
-                case 3 where dense: kernel.rescaleDense(ThreeFactors.self, row: i, inv: inv, mask: sq)
                 case 4 where dense: kernel.rescaleDenseFour(row: i, inv: inv)
                 case 1: kernel.rescale(OneFactor.self, row: i, list: list, count: kept, inv: inv)
                 case 2: kernel.rescale(TwoFactors.self, row: i, list: list, count: kept, inv: inv)

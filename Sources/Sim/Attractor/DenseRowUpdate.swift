@@ -1,5 +1,6 @@
 // The fused row update over the whole row, four synapses at a time in vector lanes, used
-// while most of a row's synapses are alive. Walking the alive list costs scalar work per
+// while most of a row's synapses are alive (z = 1 here; z = 4 below, one synapse per vector;
+// for z = 2 and 3 this form measured slower than the list walk, so they keep the list). Walking the alive list costs scalar work per
 // synapse (index, mask, gather, a horizontal sum); while at least half the row is alive a
 // masked pass over all N columns is several times cheaper. The per-synapse arithmetic is
 // that of the scalar kernels (same products in the same order, so the same bits); only
@@ -28,42 +29,6 @@ extension OneFactor: FactorLaneKernel {
         a0 = a0 + g
     }
     @inline(__always) static func product(_ a0: Lanes, _ a1: Lanes, _ a2: Lanes, _ a3: Lanes) -> Lanes { a0 }
-}
-
-extension TwoFactors: FactorLaneKernel {
-    static var z: Int { 2 }
-    @inline(__always)
-    static func step(_ a0: inout Lanes, _ a1: inout Lanes, _ a2: inout Lanes, _ a3: inout Lanes, _ g: Lanes) {
-        let b0 = a0 + g * a1, b1 = a1 + g * a0
-        a0 = b0; a1 = b1
-    }
-    @inline(__always) static func product(_ a0: Lanes, _ a1: Lanes, _ a2: Lanes, _ a3: Lanes) -> Lanes { a0 * a1 }
-}
-
-extension ThreeFactors: FactorLaneKernel {
-    static var z: Int { 3 }
-    @inline(__always)
-    static func step(_ a0: inout Lanes, _ a1: inout Lanes, _ a2: inout Lanes, _ a3: inout Lanes, _ g: Lanes) {
-        let b0 = a0 + g * (a1 * a2), b1 = a1 + g * (a0 * a2), b2 = a2 + g * (a0 * a1)
-        a0 = b0; a1 = b1; a2 = b2
-    }
-    @inline(__always) static func product(_ a0: Lanes, _ a1: Lanes, _ a2: Lanes, _ a3: Lanes) -> Lanes {
-        (a0 * a1) * a2
-    }
-}
-
-extension FourFactors: FactorLaneKernel {
-    static var z: Int { 4 }
-    @inline(__always)
-    static func step(_ a0: inout Lanes, _ a1: inout Lanes, _ a2: inout Lanes, _ a3: inout Lanes, _ g: Lanes) {
-        let a01 = a0 * a1
-        let b0 = a0 + g * ((a1 * a2) * a3), b1 = a1 + g * ((a0 * a2) * a3)
-        let b2 = a2 + g * (a01 * a3), b3 = a3 + g * (a01 * a2)
-        a0 = b0; a1 = b1; a2 = b2; a3 = b3
-    }
-    @inline(__always) static func product(_ a0: Lanes, _ a1: Lanes, _ a2: Lanes, _ a3: Lanes) -> Lanes {
-        ((a0 * a1) * a2) * a3
-    }
 }
 
 extension RowUpdate {
