@@ -410,7 +410,7 @@ public final class AttractorTrainer: @unchecked Sendable {
                 let dense = Double(count) >= denseFrom * Double(n)
                 let (kept, sumSq): (Int, Float)
                 switch z {
-                case 1 where dense: (kept, sumSq) = kernel.updateDense(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, mask: sq)
+                case 1 where dense: (kept, sumSq) = kernel.updateDenseOne(row: i, list: list, count: count, src: src, scale: scale, mask: sq)
                 case 4 where dense: (kept, sumSq) = kernel.updateDenseFour(row: i, list: list, count: count, src: src, scale: scale)
                 case 1: (kept, sumSq) = kernel.update(OneFactor.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
                 case 2: (kept, sumSq) = kernel.update(TwoFactors.self, row: i, list: list, count: count, src: src, scale: scale, sq: sq)
@@ -427,7 +427,7 @@ public final class AttractorTrainer: @unchecked Sendable {
                 // slowest operation of the pass.
                 let inv = 1 / root
                 switch z {
-                case 1 where dense: kernel.rescaleDense(OneFactor.self, row: i, inv: inv, mask: sq)
+                case 1 where dense: kernel.rescaleDenseOne(row: i, inv: inv, mask: sq)
                 case 4 where dense: kernel.rescaleDenseFour(row: i, inv: inv)
                 case 1: kernel.rescale(OneFactor.self, row: i, list: list, count: kept, inv: inv)
                 case 2: kernel.rescale(TwoFactors.self, row: i, list: list, count: kept, inv: inv)
