@@ -196,20 +196,9 @@ public final class AttractorTrainer: @unchecked Sendable {
             let xs = UncheckedBox(xb.baseAddress!)
             RowParallel.forEachBlock(n, threads: threads) { rows in
                 for i in rows {
-                    let hr = h.base + i * m
-                    let xr = xs.value + i * m
-                    var best = Float.infinity, arg = 0
-                    var sumAbs = 0.0, err = 0.0
-                    for mu in 0..<m {
-                        let y = 2 * xr[mu] - 1
-                        let g = y * hr[mu]
-                        if g < best { best = g; arg = mu }
-                        sumAbs += Double(abs(hr[mu]))
-                        // (1 − y sign(h))/2 with sign(0) = 0.
-                        if g < 0 { err += 1 } else if g == 0 { err += 0.5 }
-                    }
-                    mn[i] = best; ag[i] = arg
-                    me[i] = Float(sumAbs / Double(m)); er[i] = err
+                    let s = FieldRowStatistics(h: h.base + i * m, x: xs.value + i * m, m: m)
+                    mn[i] = s.min; ag[i] = s.argmin
+                    me[i] = s.meanAbs; er[i] = s.errors
                 }
             }
         }
@@ -320,41 +309,7 @@ public final class AttractorTrainer: @unchecked Sendable {
         let yh = SendablePointer(yhat)
         RowParallel.forEachBlock(n, threads: threads) { rows in
             for i in rows {
-                let hr = h.base + i * m, pr = p.base + i * m
-                // Divisions, not products with reciprocals: m_i and the total can be
-                // subnormal, whose reciprocals overflow to inf (then 0·inf = NaN).
-                let mi = prev[i]
-                var total: Float = 0
-                for mu in 0..<m {
-                    let a = (-beta * abs(hr[mu])) / mi
-                    // expf underflows to exactly 0 far above −110.
-                    let lam: Float = a > -110 ? Foundation.exp(a) : 0
-                    pr[mu] = lam
-                    total += lam
-                }
-                if !(total > 0) {
-                    // Deviation: every Λ underflowed (possible at small N when the previous
-                    // epoch's m_i is far below all current |h|); the original then divides 0/0
-                    // and the neuron dies of NaN. Use the same soft-min shifted by its largest
-                    // exponent, which is the mathematically identical P without underflow.
-                    var top = -Float.infinity
-                    for mu in 0..<m { top = max(top, (-beta * abs(hr[mu])) / mi) }
-                    total = 0
-                    for mu in 0..<m {
-                        let lam = Foundation.exp((-beta * abs(hr[mu])) / mi - top)
-                        pr[mu] = lam
-                        total += lam
-                    }
-                }
-                var s: Float = 0
-                for mu in 0..<m {
-                    let hv = hr[mu]
-                    let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
-                    let v = (pr[mu] * sg) / total
-                    pr[mu] = v
-                    s += v
-                }
-                yh[i] = s
+                yh[i] = SoftMinRow.weights(h: h.base + i * m, p: p.base + i * m, m: m, beta: beta, meanAbs: prev[i])
             }
         }
         let sparse = aliveFraction < sparseBelow
