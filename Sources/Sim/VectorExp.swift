@@ -2,7 +2,7 @@
 // per element (the soft-min replay weights: N·M exponentials every epoch). The C call
 // cannot be vectorised and cost about as much as everything else in that loop together.
 //
-// Method of Cephes expf (the one the original's PyTorch/Sleef CPU kernels also follow):
+// The method of Cephes expf:
 // x = n·ln 2 + r with |r| ≤ ln2/2, a degree-5 polynomial for e^r, then a scale by 2^n
 // built from the exponent bits. Error ≤ 1 ulp (tested against Double exp), including the
 // subnormal range, where the result is rounded once.
