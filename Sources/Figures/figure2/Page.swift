@@ -9,12 +9,16 @@ enum Figure2Page {
         (3.8, 4.9), (7.1, 4.9), (14.2, 0.0), (9.9, 4.9), (12.5, 4.9),
     ]
 
+    /// Letters moved left (cm) where the panel's y-axis label reaches the top-left corner.
+    static let letterShifts: [String: Double] = ["G": -0.25, "I": -0.22]
+
     static func compose(_ panels: [Figure]) -> Figure {
         let page = Figure(widthCm: 18.8, heightCm: 9.2)
         let letters = "ABCDEFGHIJ".map(String.init)
         for (k, panel) in panels.enumerated() {
             let p = positions[k]
-            page.addPanel(panel, xCm: p.x, yCm: p.y, letter: letters[k])
+            page.addPanel(panel, xCm: p.x, yCm: p.y, letter: letters[k],
+                          letterOffsetCm: (letterShifts[letters[k]] ?? 0, 0))
         }
         return page
     }
