@@ -179,9 +179,7 @@ struct RowUpdate {
 /// Sums of Float buffers with eight-lane accumulators (a fixed order for a given length).
 enum FloatSum {
     @inline(__always)
-    static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-    }
+    private static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> { EightLanes.load(p, 8) }
 
     static func sum(_ p: UnsafePointer<Float>, count: Int) -> Float {
         var a0 = SIMD8<Float>(), a1 = SIMD8<Float>()
