@@ -417,6 +417,11 @@ public final class TextLabel: Artist {
     public var rotation: Double
     /// Offset in points (right, up) added after placement.
     public var offset: (Double, Double) = (0, 0)
+    /// Other anchor points (same coordinates), tried in order when the text at (x, y)
+    /// would cover plotted data, a legend or another text (see `Axes.placeTexts`).
+    public var alternatives: [(Double, Double)] = []
+    /// The place chosen among (x, y) and the alternatives for the current layout.
+    var chosen: (Double, Double)?
     public var label: String? = nil
     public var zOrder: Double = 3
     public var clipOn = false
@@ -430,6 +435,7 @@ public final class TextLabel: Artist {
     public func dataValues(isX: Bool) -> [Double] { [] }
 
     func anchor(_ t: AxesTransform) -> Point {
+        let (x, y) = chosen ?? (self.x, self.y)
         let fx: Double, fy: Double
         switch coordinates {
         case .data: fx = t.x.fraction(x); fy = t.y.fraction(y)

@@ -10,6 +10,8 @@ struct PlacedText {
     var hAlign: HAlign
     var vAlign: VAlign
     var bbox: Rect
+    /// What the text is, for the layout audit.
+    var kind: DrawnPart.Kind = .tickLabel
 
     init(_ markup: String, font: Font, color: Color, at: Point, rotation: Double = 0,
          hAlign: HAlign, vAlign: VAlign, renderer r: Renderer) throws {
@@ -20,7 +22,10 @@ struct PlacedText {
     }
 
     func draw(_ r: Renderer) throws {
-        try r.drawText(markup: markup, font: font, color: color, at: at, rotation: rotation, hAlign: hAlign, vAlign: vAlign)
+        let what = kind == .tickLabel ? "tick label" : kind == .axisLabel ? "axis label" : "title"
+        try r.inPart(DrawnPart(kind, "\(what) “\(DrawnPart.plain(markup))”")) {
+            try r.drawText(markup: markup, font: font, color: color, at: at, rotation: rotation, hAlign: hAlign, vAlign: vAlign)
+        }
     }
 }
 
@@ -149,7 +154,7 @@ extension Axes {
                 let pad = axis.labelPad ?? style.labelPad
                 let color = axis.labelColor ?? style.textColor
                 let f = axis.labelPosition
-                let item: PlacedText
+                var item: PlacedText
                 switch side {
                 case .bottom:
                     item = try PlacedText(label, font: font, color: color, at: Point(rect.x + f * rect.width, outer + pad),
@@ -165,20 +170,24 @@ extension Axes {
                     item = try PlacedText(label, font: font, color: color, at: Point(outer + pad, rect.y + (1 - f) * rect.height),
                                           rotation: 90, hAlign: .left, vAlign: .center, renderer: r)
                 }
+                item.kind = .axisLabel
                 d.texts.append(item)
             }
         }
         if let title, !title.isEmpty {
             let x: Double
             switch titleAlign { case .left: x = rect.minX; case .center: x = rect.midX; case .right: x = rect.maxX }
-            d.texts.append(try PlacedText(title, font: style.font(size: titleSize, bold: titleBold), color: style.textColor,
-                                          at: Point(x, titleTop - style.titlePad), hAlign: titleAlign, vAlign: .bottom, renderer: r))
+            var item = try PlacedText(title, font: style.font(size: titleSize, bold: titleBold), color: style.textColor,
+                                      at: Point(x, titleTop - style.titlePad), hAlign: titleAlign, vAlign: .bottom, renderer: r)
+            item.kind = .title
+            d.texts.append(item)
         }
         return d
     }
 
     /// Everything this axes draws, on the page (for tight layout).
     func tightBounds(_ r: Renderer) throws -> Rect {
+        try placeTexts(r)
         var b = pageRect
         if let db = try decorations(r).bounds { b = b.union(db) }
         let t = transform
@@ -190,6 +199,7 @@ extension Axes {
     }
 
     func draw(_ r: Renderer) throws {
+        try placeTexts(r)
         let ctx = DrawContext(renderer: r, transform: transform, style: style)
         if let bg = background { r.draw(.rect(pageRect), fill: bg, stroke: nil) }
         let deco = try decorations(r)
@@ -197,17 +207,38 @@ extension Axes {
         func drawArtists(_ range: Range<Double>) throws {
             for a in sorted where range.contains(a.zOrder) {
                 if a.clipOn { r.save(); r.clip(to: pageRect) }
-                try a.draw(ctx)
+                try r.inPart(partOf(a)) { try a.draw(ctx) }
                 if a.clipOn { r.restore() }
             }
         }
         try drawArtists(-Double.infinity..<1.5)
-        r.draw(deco.minorTicks, fill: nil, stroke: deco.minorTickStroke)
-        r.draw(deco.ticks, fill: nil, stroke: deco.tickStroke)
+        r.inPart(DrawnPart(.decoration, "ticks")) {
+            r.draw(deco.minorTicks, fill: nil, stroke: deco.minorTickStroke)
+            r.draw(deco.ticks, fill: nil, stroke: deco.tickStroke)
+        }
         try drawArtists(1.5..<2.5)
-        r.draw(deco.spines, fill: nil, stroke: deco.spineStroke)
+        r.inPart(DrawnPart(.decoration, "spines")) { r.draw(deco.spines, fill: nil, stroke: deco.spineStroke) }
         for t in deco.texts { try t.draw(r) }
         try drawArtists(2.5..<Double.infinity)
         for l in legends { try l.draw(axes: self, r) }
+    }
+}
+
+extension Axes {
+    /// "axes 2 “SNR”": index in its figure and its y (else x) label or title.
+    func partName(_ index: Int) -> String {
+        let label = [yAxis.label, xAxis.label, title].compactMap { $0 }.first { !$0.isEmpty }
+        return "axes \(index)" + (label.map { " “\(DrawnPart.plain($0))”" } ?? "")
+    }
+
+    /// What an artist is for the layout audit: text and arrows annotate, the rest is data.
+    func partOf(_ a: Artist) -> DrawnPart {
+        if let t = a as? TextLabel {
+            return DrawnPart(.text, "text “\(DrawnPart.plain(t.markup))”", within: t.coordinates == .data ? pageRect : nil)
+        }
+        if a is Arrow { return DrawnPart(.text, "arrow") }
+        let index = artists.firstIndex { $0 === a } ?? 0
+        let label = (a.label ?? "").isEmpty ? "" : " “\(DrawnPart.plain(a.label!))”"
+        return DrawnPart(.artist, "\(type(of: a)) \(index)\(label)")
     }
 }

@@ -120,8 +120,10 @@ final class CairoRenderer: Renderer {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(l, &ink, &logical)
         let s = Double(PANGO_SCALE)
+        let inkRect = Rect(x: Double(ink.x - logical.x) / s, y: Double(ink.y - logical.y) / s,
+                           width: Double(ink.width) / s, height: Double(ink.height) / s)
         return TextMetrics(width: Double(logical.width) / s, height: Double(logical.height) / s,
-                           baseline: Double(pango_layout_get_baseline(l)) / s)
+                           baseline: Double(pango_layout_get_baseline(l)) / s, ink: inkRect)
     }
 
     func measure(markup: String, font: Font) throws -> TextMetrics {

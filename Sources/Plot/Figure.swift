@@ -47,7 +47,12 @@ public final class GridSpec {
                        width: region.width * frame.width, height: region.height * frame.height)
         var L = [Double](repeating: 0, count: cols), R = L
         var T = [Double](repeating: 0, count: rows), B = T
-        for pass in 0..<3 {
+        // Margins depend on the axes size (tick labels, texts anchored in axes fractions
+        // that move with it): repeat until they settle within 0.1 pt, extrapolating a
+        // geometric approach to its limit (Aitken) so that slow ones settle too.
+        var history: [[Double]] = []
+        let maxPasses = 12
+        for pass in 0..<maxPasses {
             // Column and row positions from the current overhangs.
             let left = marginLeft ?? (L[0] + pad), right = marginRight ?? (R[cols - 1] + pad)
             let top = marginTop ?? (T[0] + pad), bottom = marginBottom ?? (B[rows - 1] + pad)
@@ -74,17 +79,31 @@ public final class GridSpec {
                 ax.pageRect = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
                 ax.applyAspect()
             }
-            if pass == 2 { break }
+            if pass == maxPasses - 1 { break }
             // Overhangs of decorations beyond each axes rectangle.
-            L = L.map { _ in 0 }; R = R.map { _ in 0 }; T = T.map { _ in 0 }; B = B.map { _ in 0 }
+            var nL = L.map { _ in 0.0 }, nR = nL, nT = T.map { _ in 0.0 }, nB = nT
             for ax in members {
                 guard let cell = ax.cell else { continue }
                 let b = try ax.tightBounds(r), p = ax.pageRect
-                L[cell.cols.lowerBound] = max(L[cell.cols.lowerBound], p.minX - b.minX)
-                R[cell.cols.upperBound - 1] = max(R[cell.cols.upperBound - 1], b.maxX - p.maxX)
-                T[cell.rows.lowerBound] = max(T[cell.rows.lowerBound], p.minY - b.minY)
-                B[cell.rows.upperBound - 1] = max(B[cell.rows.upperBound - 1], b.maxY - p.maxY)
+                nL[cell.cols.lowerBound] = max(nL[cell.cols.lowerBound], p.minX - b.minX)
+                nR[cell.cols.upperBound - 1] = max(nR[cell.cols.upperBound - 1], b.maxX - p.maxX)
+                nT[cell.rows.lowerBound] = max(nT[cell.rows.lowerBound], p.minY - b.minY)
+                nB[cell.rows.upperBound - 1] = max(nB[cell.rows.upperBound - 1], b.maxY - p.maxY)
             }
+            var next = nL + nR + nT + nB
+            let used = L + R + T + B
+            // Two passes always (as before); then stop once the margins used are the ones found.
+            if pass >= 2 && zip(used, next).allSatisfy({ abs($0 - $1) < 0.1 }) { break }
+            history.append(next)
+            if history.count >= 3 {
+                let (a, b, c) = (history[history.count - 3], history[history.count - 2], history[history.count - 1])
+                for i in next.indices {
+                    let d1 = b[i] - a[i], d2 = c[i] - b[i], q = d1 == 0 ? 0 : d2 / d1
+                    if q > 0 && q < 0.95 && abs(d2) >= 0.1 { next[i] = c[i] + d2 * q / (1 - q) }
+                }
+            }
+            L = Array(next[0..<cols]); R = Array(next[cols..<(2 * cols)])
+            T = Array(next[(2 * cols)..<(2 * cols + rows)]); B = Array(next[(2 * cols + rows)...])
         }
     }
 }
@@ -243,19 +262,26 @@ public final class Figure {
     /// Draw the figure with its top-left corner at `origin`.
     public func draw(_ r: Renderer, origin: Point = Point(0, 0)) throws {
         try layout(r, origin: origin)
-        for ax in axes { try ax.draw(r) }
+        for (k, ax) in axes.enumerated() { try r.inPart(DrawnPart(.axes, ax.partName(k))) { try ax.draw(r) } }
         for t in texts {
-            try r.drawText(markup: t.markup, font: t.font, color: t.color,
-                           at: Point(origin.x + t.x * width, origin.y + (1 - t.y) * height),
-                           rotation: t.rotation, hAlign: t.hAlign, vAlign: t.vAlign)
+            try r.inPart(DrawnPart(.figureText, "figure text “\(DrawnPart.plain(t.markup))”")) {
+                try r.drawText(markup: t.markup, font: t.font, color: t.color,
+                               at: Point(origin.x + t.x * width, origin.y + (1 - t.y) * height),
+                               rotation: t.rotation, hAlign: t.hAlign, vAlign: t.vAlign)
+            }
         }
-        for p in panels {
+        for (k, p) in panels.enumerated() {
             let o = Point(origin.x + p.x, origin.y + p.y)
-            try p.figure.draw(r, origin: o)
+            let frame = Rect(x: o.x, y: o.y, width: p.figure.width, height: p.figure.height)
+            try r.inPart(DrawnPart(.panel, "panel \(p.letter ?? String(k + 1))", within: frame)) {
+                try p.figure.draw(r, origin: o)
+            }
             if let letter = p.letter {
-                try r.drawText(markup: "<b>\(letter)</b>", font: style.font(size: style.panelLetterSize),
-                               color: style.textColor, at: Point(o.x + p.letterOffset.0, o.y + p.letterOffset.1),
-                               rotation: 0, hAlign: .left, vAlign: .top)
+                try r.inPart(DrawnPart(.panelLetter, "panel letter “\(letter)”")) {
+                    try r.drawText(markup: "<b>\(letter)</b>", font: style.font(size: style.panelLetterSize),
+                                   color: style.textColor, at: Point(o.x + p.letterOffset.0, o.y + p.letterOffset.1),
+                                   rotation: 0, hAlign: .left, vAlign: .top)
+                }
             }
         }
     }
@@ -284,6 +310,7 @@ public final class Figure {
         if let p = pdf { try savePDF(p) }
         if let p = png { try savePNG(p, dpi: dpi) }
         if let p = svg { try saveSVG(p) }
+        if let p = pdf ?? png ?? svg { try auditAfterSaving(p) }
     }
 
     /// Write `base.pdf` and `base.png` (and `base.svg` when `svg`).

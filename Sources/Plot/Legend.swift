@@ -139,21 +139,17 @@ public final class Legend {
             return Rect(x: ax + padX - fx * w, y: ay + padY - (1 - fy) * h, width: w, height: h)
         }
         guard location == .best && anchor == nil else { return box(location) }
-        // matplotlib's "best": the first location with the fewest data vertices and
-        // overlaps with other legends.
-        let t = axes.transform
-        var pts: [Point] = []
-        for a in axes.artists {
-            if let l = a as? Line { pts += zip(l.x, l.y).map { t.page($0, $1) } }
-            else if let s = a as? Scatter { pts += zip(s.x, s.y).map { t.page($0, $1) } }
-            else if let e = a as? ErrorBars { pts += zip(e.line.x, e.line.y).map { t.page($0, $1) } }
-        }
-        var others: [Rect] = []
-        for l in axes.legends where l !== self { others.append(try l.layout(axes: axes, r).box) }
-        var best = LegendLocation.upperRight, bestScore = Int.max
+        // matplotlib's "best": the first of its candidate places (in its order) covering the
+        // least data — here points of line and markers as drawn, the measure of the layout
+        // audit — while overlapping no other legend and no fixed text.
+        let marks = try axes.dataMarks(r)
+        var others = try axes.fixedTextBoxes(r)
+        // Legends added earlier only (two "best" legends would otherwise wait on each other).
+        for l in axes.legends.prefix(while: { $0 !== self }) { others.append(try l.layout(axes: axes, r).box) }
+        var best = LegendLocation.upperRight, bestScore = Double.infinity
         for loc in LegendLocation.allCases where loc != .best {
             let b = box(loc)
-            let score = pts.filter { b.contains($0) }.count + others.filter { $0.intersects(b) }.count * 1000
+            let score = Axes.badness(marks.coverage(of: b)) + 1000 * Double(others.filter { $0.intersects(b) }.count)
             if score < bestScore { bestScore = score; best = loc }
         }
         return box(best)
@@ -161,17 +157,26 @@ public final class Legend {
 
     func draw(axes: Axes, _ r: Renderer) throws {
         let lay = try layout(axes: axes, r)
-        if frame {
-            r.draw(.rect(lay.box), fill: Color.white.alpha(0.8), stroke: Stroke(color: .gray(0.8), width: 0.5))
-        }
-        if let t = title, let at = lay.title {
-            try r.drawText(markup: t, font: titleFont, color: style.textColor, at: at, rotation: 0,
-                           hAlign: titleAlign, vAlign: .top)
-        }
-        for (i, e) in entries.enumerated() {
-            e.handle.drawLegendHandle(in: lay.handles[i], r, style: style, markerScale: markerScale)
-            try r.drawText(markup: e.label, font: font, color: style.textColor, at: lay.labelAnchors[i], rotation: 0,
-                           hAlign: .left, vAlign: .center)
+        let name = "legend" + (title.map { " “\(DrawnPart.plain($0))”" } ?? "")
+        try r.inPart(DrawnPart(.legend, name, box: lay.box)) {
+            if frame {
+                r.draw(.rect(lay.box), fill: Color.white.alpha(0.8), stroke: Stroke(color: .gray(0.8), width: 0.5))
+            }
+            if let t = title, let at = lay.title {
+                try r.inPart(DrawnPart(.legendText, "title")) {
+                    try r.drawText(markup: t, font: titleFont, color: style.textColor, at: at, rotation: 0,
+                                   hAlign: titleAlign, vAlign: .top)
+                }
+            }
+            for (i, e) in entries.enumerated() {
+                r.inPart(DrawnPart(.legendHandle, "handle \(i)")) {
+                    e.handle.drawLegendHandle(in: lay.handles[i], r, style: style, markerScale: markerScale)
+                }
+                try r.inPart(DrawnPart(.legendText, "label “\(DrawnPart.plain(e.label))”")) {
+                    try r.drawText(markup: e.label, font: font, color: style.textColor, at: lay.labelAnchors[i], rotation: 0,
+                                   hAlign: .left, vAlign: .center)
+                }
+            }
         }
     }
 }

@@ -40,8 +40,11 @@ public struct TextMetrics: Sendable, Equatable {
     public var height: Double
     /// Distance from the top of the logical box to the first baseline.
     public var baseline: Double
-    public init(width: Double, height: Double, baseline: Double) {
-        self.width = width; self.height = height; self.baseline = baseline
+    /// Extent of the glyphs' ink relative to the top-left of the logical box (nil when the
+    /// renderer does not know it); the layout audit tests overlaps on ink, not line boxes.
+    public var ink: Rect?
+    public init(width: Double, height: Double, baseline: Double, ink: Rect? = nil) {
+        self.width = width; self.height = height; self.baseline = baseline; self.ink = ink
     }
 }
 
@@ -75,6 +78,22 @@ public protocol Renderer: AnyObject {
                   rotation: Double, hAlign: HAlign, vAlign: VAlign) throws
     /// Draw an image scaled into `rect`; `smooth == false` keeps pixels sharp (nearest).
     func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool)
+    /// The draw calls until the matching `endPart()` belong to `part` (parts nest). Only
+    /// the layout audit listens; drawing backends ignore it (default implementation).
+    func beginPart(_ part: DrawnPart)
+    func endPart()
+}
+
+extension Renderer {
+    public func beginPart(_ part: DrawnPart) {}
+    public func endPart() {}
+
+    /// Run `body` inside a part (the part ends even when `body` throws).
+    func inPart<T>(_ part: DrawnPart, _ body: () throws -> T) rethrows -> T {
+        beginPart(part)
+        defer { endPart() }
+        return try body()
+    }
 }
 
 /// Errors thrown while building or saving a figure.
@@ -82,9 +101,13 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
     case invalidMarkup(String, reason: String)
     case cannotWrite(path: String, reason: String)
     case backend(String)
+    /// The layout audit found defects in a saved figure (`PLOT_AUDIT=strict`).
+    case layout(path: String, findings: [String])
 
     public var description: String {
         switch self {
+        case .layout(let p, let f):
+            return "layout audit of \(p): \(f.count) finding\(f.count == 1 ? "" : "s")\n  " + f.joined(separator: "\n  ")
         case .invalidMarkup(let m, let r): return "invalid text markup \"\(m)\": \(r)"
         case .cannotWrite(let p, let r): return "cannot write \(p): \(r)"
         case .backend(let m): return "rendering failed: \(m)"

@@ -126,6 +126,8 @@ public struct MarkerStyle: Sendable, Equatable {
 
     func draw(at c: Point, _ r: Renderer) {
         guard shape != .none else { return }
+        r.beginPart(DrawnPart(.marker, ""))
+        defer { r.endPart() }
         let p = shape.path(at: c, size: size)
         if shape.isLineOnly {
             let col = edge ?? face ?? .black

@@ -1,0 +1,91 @@
+import Foundation
+
+// Geometry the layout audit and the "best" legend placement share: flattened paths,
+// segment lengths inside boxes, distances between (possibly rotated) text boxes.
+
+extension Rect {
+    /// The overlap of two rectangles (nil when they do not overlap).
+    func intersection(_ o: Rect) -> Rect? {
+        let x0 = max(minX, o.minX), y0 = max(minY, o.minY), x1 = min(maxX, o.maxX), y1 = min(maxY, o.maxY)
+        return x1 > x0 && y1 > y0 ? Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0) : nil
+    }
+    func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+    var area: Double { max(width, 0) * max(height, 0) }
+    var corners: [Point] { [Point(minX, minY), Point(maxX, minY), Point(maxX, maxY), Point(minX, maxY)] }
+    /// How far the rectangle reaches beyond `outer` on each side (positive = beyond).
+    func overhang(beyond outer: Rect) -> (left: Double, right: Double, top: Double, bottom: Double) {
+        (outer.minX - minX, maxX - outer.maxX, outer.minY - minY, maxY - outer.maxY)
+    }
+    /// Bounding box of points (nil when empty).
+    static func bounding(_ pts: [Point]) -> Rect? {
+        guard let f = pts.first else { return nil }
+        var x0 = f.x, x1 = f.x, y0 = f.y, y1 = f.y
+        for p in pts { x0 = min(x0, p.x); x1 = max(x1, p.x); y0 = min(y0, p.y); y1 = max(y1, p.y) }
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+}
+
+extension Path {
+    /// Sub-paths as polylines (a curve contributes its control points, enough for boxes and
+    /// for the coarse coverage measures here).
+    var polylines: [[Point]] {
+        var out: [[Point]] = [], cur: [Point] = []
+        for e in elements {
+            switch e {
+            case .move(let p):
+                if cur.count > 0 { out.append(cur) }
+                cur = [p]
+            case .line(let p): cur.append(p)
+            case .curve(let a, let b, let p): cur += [a, b, p]
+            case .close: if let f = cur.first { cur.append(f) }
+            }
+        }
+        if cur.count > 0 { out.append(cur) }
+        return out
+    }
+    var boundingBox: Rect? { Rect.bounding(polylines.flatMap { $0 }) }
+}
+
+/// Length of the segment a–b inside `r` (Liang–Barsky clipping).
+func lengthInside(_ a: Point, _ b: Point, _ r: Rect) -> Double {
+    let dx = b.x - a.x, dy = b.y - a.y
+    var t0 = 0.0, t1 = 1.0
+    for (p, q) in [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)] {
+        if p == 0 { if q < 0 { return 0 } else { continue } }
+        let t = q / p
+        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+        if t0 > t1 { return 0 }
+    }
+    return (t1 - t0) * (dx * dx + dy * dy).squareRoot()
+}
+
+/// Whether the segment a–b crosses or touches the inside of `r`.
+func segmentMeets(_ a: Point, _ b: Point, _ r: Rect) -> Bool {
+    if r.contains(a) || r.contains(b) { return true }
+    return lengthInside(a, b, r) > 0
+}
+
+/// A convex quadrilateral on the page (a text box, rotated with its text).
+struct Quad {
+    var corners: [Point]
+
+    var bbox: Rect { Rect.bounding(corners)! }
+
+    /// Gap between two convex polygons along the best separating axis: positive = that
+    /// far apart (a lower bound of the distance), negative = overlapping by that depth.
+    func separation(from o: Quad) -> Double {
+        var best = -Double.infinity
+        for poly in [corners, o.corners] {
+            for i in poly.indices {
+                let a = poly[i], b = poly[(i + 1) % poly.count]
+                var nx = b.y - a.y, ny = a.x - b.x
+                let len = (nx * nx + ny * ny).squareRoot()
+                guard len > 1e-12 else { continue }
+                nx /= len; ny /= len
+                let p = corners.map { $0.x * nx + $0.y * ny }, q = o.corners.map { $0.x * nx + $0.y * ny }
+                best = max(best, max(q.min()! - p.max()!, p.min()! - q.max()!))
+            }
+        }
+        return best
+    }
+}

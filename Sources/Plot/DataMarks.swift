@@ -1,0 +1,53 @@
+import Foundation
+
+/// The data of a drawing as the layout audit sees it: stroked lines (with their clip) and
+/// markers, each with the artist that drew it. Filled areas (bars, bands, spans) are left
+/// out: a label naming a shaded region is expected to sit on it.
+struct DataMarks {
+    struct StrokeMark { var owner: String; var polylines: [[Point]]; var clip: Rect? }
+    struct MarkerMark { var owner: String; var box: Rect }
+    var strokes: [StrokeMark] = []
+    var markers: [MarkerMark] = []
+
+    /// The data marks among what `rec` recorded (artists, not legend handles).
+    init(_ rec: AuditRenderer) {
+        for p in rec.paths where p.parts.contains(.artist) && !p.parts.contains(.legend) {
+            let upToArtist = p.parts.prefix { $0.part.kind != .artist } + [p.parts.innermost(.artist)!]
+            let owner = Array(upToArtist).readable
+            if p.parts.contains(.marker) {
+                if let b = p.visibleBox, b.area > 0 { markers.append(MarkerMark(owner: owner, box: b)) }
+            } else if p.stroke != nil {
+                strokes.append(StrokeMark(owner: owner, polylines: p.polylines, clip: p.clip))
+            }
+        }
+    }
+
+    /// How much data a box covers: length of lines inside it and markers (more than a
+    /// quarter of the marker inside), in total and per artist.
+    struct Coverage {
+        var length = 0.0
+        var markers = 0
+        var byOwner: [(owner: String, length: Double, markers: Int)] = []
+    }
+
+    func coverage(of box: Rect) -> Coverage {
+        var c = Coverage()
+        var order: [String] = [], lengths: [String: Double] = [:], counts: [String: Int] = [:]
+        func note(_ owner: String) { if lengths[owner] == nil && counts[owner] == nil { order.append(owner) } }
+        for s in strokes {
+            guard let region = s.clip.map({ $0.intersection(box) }) ?? box else { continue }
+            var len = 0.0
+            for line in s.polylines where line.count > 1 {
+                for i in 1..<line.count { len += lengthInside(line[i - 1], line[i], region) }
+            }
+            if len > 0 { note(s.owner); lengths[s.owner, default: 0] += len; c.length += len }
+        }
+        for m in markers {
+            if let o = m.box.intersection(box), o.area > 0.25 * m.box.area {
+                note(m.owner); counts[m.owner, default: 0] += 1; c.markers += 1
+            }
+        }
+        c.byOwner = order.map { ($0, lengths[$0] ?? 0, counts[$0] ?? 0) }
+        return c
+    }
+}

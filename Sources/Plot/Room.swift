@@ -1,0 +1,60 @@
+import Foundation
+
+// Finding room for legends and labels: the data an axes draws, recorded through the
+// audit renderer, tells which candidate place covers the fewest lines and markers.
+
+extension Axes {
+    /// Lines and markers of this axes' data artists as drawn for the current layout.
+    func dataMarks(_ r: Renderer) throws -> DataMarks {
+        let rec = AuditRenderer(measuringWith: r)
+        let ctx = DrawContext(renderer: rec, transform: transform, style: style)
+        for a in artists where !(a is TextLabel) && !(a is Arrow) {
+            if a.clipOn { rec.save(); rec.clip(to: pageRect) }
+            try rec.inPart(partOf(a)) { try a.draw(ctx) }
+            if a.clipOn { rec.restore() }
+        }
+        return DataMarks(rec)
+    }
+
+    /// How much data a box covers, as one number: points of line plus a marker's worth
+    /// (5 pt) per marker.
+    static func badness(_ c: DataMarks.Coverage) -> Double { c.length + 5 * Double(c.markers) }
+
+    /// Page boxes of the text artists placed at a fixed point (no alternatives).
+    func fixedTextBoxes(_ r: Renderer) throws -> [Rect] {
+        let t = transform
+        return try artists.compactMap { a -> Rect? in
+            guard let tl = a as? TextLabel, tl.alternatives.isEmpty else { return nil }
+            return try tl.bbox(t, r, style)
+        }
+    }
+
+    /// Move each text artist that has alternatives to the first of its places (its own
+    /// point, then the alternatives in order) that covers no data (within 2 pt of line),
+    /// stays inside the axes and overlaps no legend or other text; when none is free, to
+    /// the place covering the least.
+    func placeTexts(_ r: Renderer) throws {
+        let labels = artists.compactMap { $0 as? TextLabel }
+        for tl in labels { tl.chosen = nil }
+        let movable = labels.filter { !$0.alternatives.isEmpty }
+        guard !movable.isEmpty else { return }
+        let marks = try dataMarks(r)
+        var obstacles = try fixedTextBoxes(r) + legends.map { try $0.layout(axes: self, r).box }
+        let t = transform
+        for tl in movable {
+            var best: (score: Double, at: (Double, Double))? = nil
+            for at in [(tl.x, tl.y)] + tl.alternatives {
+                tl.chosen = at
+                guard let b = try tl.bbox(t, r, style) else { continue }
+                let cov = marks.coverage(of: b)
+                var score = cov.length <= 2 && cov.markers == 0 ? 0 : Axes.badness(cov)
+                score += 1000 * Double(obstacles.filter { $0.intersects(b) }.count)
+                if b.intersection(pageRect.insetBy(-0.25))?.area ?? 0 < b.area - 1e-9 { score += 100 }
+                if best == nil || score < best!.score { best = (score, at) }
+                if score == 0 { break }
+            }
+            tl.chosen = best?.at
+            if let b = try tl.bbox(t, r, style) { obstacles.append(b) }
+        }
+    }
+}
