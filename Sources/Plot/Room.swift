@@ -58,3 +58,30 @@ extension Axes {
         }
     }
 }
+
+extension Axes {
+    /// Raise the upper y limit, a tenth of the view at a time (log axes: a tenth of the
+    /// decades), until no legend of this axes covers data (2 pt of line, no marker) or the
+    /// limit would pass `maxTop`. For legends at fixed places over data that reach high;
+    /// returns whether they are clear. Needs the axes to belong to a figure.
+    @discardableResult
+    public func raiseTopForLegends(maxTop: Double) throws -> Bool {
+        guard let fig = figure, !legends.isEmpty else { return true }
+        for _ in 0..<60 {
+            let clear = try CairoOutput.withMeasuringRenderer { r -> Bool in
+                try fig.layout(r, origin: Point(0, 0))
+                let marks = try dataMarks(r)
+                return try legends.allSatisfy { l in
+                    let c = marks.coverage(of: try l.layout(axes: self, r).box)
+                    return c.length <= 2 && c.markers == 0
+                }
+            }
+            if clear { return true }
+            let (lo, hi) = yLimits
+            let next = yAxis.scale == .log ? hi * Foundation.pow(hi / lo, 0.1) : hi + 0.1 * (hi - lo)
+            guard next <= maxTop else { return false }
+            setYLim(lo, next)
+        }
+        return false
+    }
+}

@@ -1,6 +1,7 @@
 // The ten panels of Figure 2 (figures.md), each a function from the sweep to a Figure.
 
 import Foundation
+import FigureSupport
 import Plot
 import Sim
 
@@ -31,7 +32,9 @@ enum Figure2Panels {
             let top = values.max() ?? 1
             let x = s.zs.indices.map { Double(g * (s.zs.count + 1) + $0) }
             ax.bar(x, values.map { $0 / top }, width: 0.8, colors: s.zs.map(zColor))
-            ax.text(x.reduce(0, +) / Double(x.count), 1.02, group.label, size: 6, hAlign: .center, vAlign: .bottom)
+            // Above the axes on purpose: y in axes fractions.
+            ax.text(x.reduce(0, +) / Double(x.count), 1.02, group.label, coordinates: .dataXAxesY, size: 6,
+                    hAlign: .center, vAlign: .bottom)
             ticks += x; labels += s.zs.map(String.init)
         }
         ax.setXTicks(ticks, labels: labels)
@@ -117,18 +120,19 @@ enum Figure2Panels {
             let i = s.alphaIndex(nearest: load.alpha)
             let v = try s.zs.map { z in MeanSEM(try s.at(z: z, alphaIndex: i).map(stat)) }
             top = max(top, v.map { $0.mean + $0.sem }.max() ?? 0)
-            let line = ax.errorbar(s.zs.map(Double.init), v.map(\.mean), yErr: v.map(\.sem), color: .black,
-                                   lineStyle: load.style, marker: .circle)
-            handles.append(line); labels.append(load.label)
+            ax.errorbar(s.zs.map(Double.init), v.map(\.mean), yErr: v.map(\.sem), color: .black,
+                        lineStyle: load.style, marker: .circle)
+            // The legend shows the line style alone (as published): a marker would hide it.
+            handles.append(ax.plot([], [], color: .black, lineStyle: load.style)); labels.append(load.label)
         }
         ax.setXTicks(s.zs.map(Double.init))
         ax.setXLim(0.7, Double(s.zs.count) + 0.3)
-        ax.setYLim(0, max(top, 0.1) * 1.8)  // headroom for the legend in the upper right
+        ax.setYLim(0, max(top, 0.1) * 1.8)  // headroom for the legend, upper right where the data fall off
         ax.setXLabel("<i>z</i>")
         ax.setYLabel(yLabel)
-        let leg = ax.legend(handles, labels: labels, title: Markup.tex("$\\alpha/\\alpha_c$"),
-                            location: .upperRight, fontSize: 6)
-        leg.markerFirst = true
+        ax.legend(handles, labels: labels, title: Markup.tex("$\\alpha/\\alpha_c$"), location: .best, fontSize: 6,
+                  handleLength: 2.2)
+        try ax.raiseTopForLegends(maxTop: max(top, 0.1) * 4)
         return fig
     }
 
@@ -169,8 +173,10 @@ enum Figure2Panels {
             ax.errorbar(s.alphas, snr.map(\.mean), yErr: snr.map(\.sem), color: zColor(z), marker: .circle)
         }
         styleSNRVsLoad(ax, yMax: 12)
-        ax.text(0.5, 0.78, Markup.tex("$\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$ = 0.2"),
-                coordinates: .axes, size: 6.5)
+        // Upper right, where the SNR has fallen off (as published); lower when data are there.
+        let note = ax.text(0.98, 0.97, Markup.tex("$\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$ = 0.2"),
+                           coordinates: .axes, size: HouseStyle.smallFontSize, hAlign: .right, vAlign: .top)
+        note.alternatives = [(0.98, 0.85), (0.98, 0.73), (0.98, 0.61)]
         return fig
     }
 
@@ -186,8 +192,8 @@ enum Figure2Panels {
         let bx = boundary.map(\.alpha0), by = boundary.map(\.density)
         ax.fillBetween(bx, by, color: .named("lightgrey"), zOrder: 0.5)
         let inf = ax.plot(bx, by, color: .named("grey"), lineStyle: .dotted, label: "<i>z</i>→∞")
-        ax.text(0.97, 0.04, "No\nsolutions", coordinates: .axes, size: 6.5, color: .named("grey"),
-                hAlign: .right, vAlign: .bottom)
+        let regionLabel = ax.text(0.97, 0.04, "No\nsolutions", coordinates: .axes, size: 6.5, color: .named("grey"),
+                                  hAlign: .right, vAlign: .bottom)
         // z = 1: density 0.5 at every load; z = 2: the L1 solution's connection probability.
         let th1 = ax.axhline(0.5, color: zColor(1), lineStyle: .dotted, label: "<i>z</i> = 1")
         let rhos = Histogram.logEdges(0.05, 20, count: 150)
@@ -210,6 +216,10 @@ enum Figure2Panels {
         ax.legend(sims, title: "Simulation", location: .upperLeft, anchor: (0.0, 0.93), fontSize: 5.5, titleFontSize: 5.5)
         ax.legend([th1, th2, inf], title: "Theory", location: .upperLeft, anchor: (0.36, 0.93), fontSize: 5.5,
                   titleFontSize: 5.5)
+        // Small networks keep denser connections: room above them for the legends. The
+        // region's label then no longer fits under the flattened boundary: left out.
+        try ax.raiseTopForLegends(maxTop: 2)
+        if ax.yLimits.1 > 0.6 { regionLabel.markup = "" }
         return fig
     }
 
@@ -284,13 +294,18 @@ enum Figure2Panels {
         ax.spines = Spines(left: false, bottom: true, top: false, right: false)
         ax.yAxis.ticksVisible = false
         ax.yAxis.tickLabelsVisible = false
-        ax.setYLim(0, nil)
+        // Room above the spikes for the labels (as published): the top a quarter above the
+        // highest bar, and the effective-weight label with its arrow above their peak.
+        let peak = max(counts.flatMap { $0 }.max() ?? 1, zeros.max() ?? 1) / scale
+        let effectivePeak = counts.flatMap { c in c.indices.filter { edges[$0] >= 1e-10 }.map { c[$0] } }.max() ?? 0
+        let top = max(1.25 * peak, 1.7 * effectivePeak / scale, 1e-9)
+        ax.setYLim(0, top)
         ax.setXLabel("<i>w</i>")
         ax.axvline(1e-10, color: .named("darkgrey"), lineWidth: 0.5, lineStyle: .dotted)
-        ax.text(0.62, 0.85, "Cutoff", coordinates: .axes, size: 6, color: .named("darkgrey"))
-        ax.text(0.05, 0.92, "Pruned weights", coordinates: .axes, size: 6, color: .named("darkred"))
-        ax.text(0.93, 0.38, "Effective\nweights\n↓", coordinates: .axes, size: 6, color: .named("darkred"),
-                hAlign: .center, vAlign: .bottom)
+        ax.text(0.78, 0.93, "Cutoff", coordinates: .axes, size: 6, color: .named("darkgrey"), vAlign: .top)
+        ax.text(0.05, 0.97, "Pruned weights", coordinates: .axes, size: 6, color: .named("darkred"), vAlign: .top)
+        ax.text(0.95, effectivePeak / scale + 0.03 * top, "Effective\nweights\n↓", coordinates: .axesXDataY, size: 6,
+                color: .named("darkred"), hAlign: .center, vAlign: .bottom)
         return fig
     }
 }
