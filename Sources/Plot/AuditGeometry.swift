@@ -89,3 +89,43 @@ struct Quad {
         return best
     }
 }
+
+/// Length of the segment a–b inside a convex polygon (Cyrus–Beck clipping).
+func lengthInside(_ a: Point, _ b: Point, _ poly: [Point]) -> Double {
+    guard poly.count >= 3 else { return 0 }
+    // Orientation of the polygon decides which side of each edge is inside.
+    var area = 0.0
+    for i in poly.indices { let p = poly[i], q = poly[(i + 1) % poly.count]; area += p.x * q.y - q.x * p.y }
+    let sign = area >= 0 ? 1.0 : -1.0
+    let dx = b.x - a.x, dy = b.y - a.y
+    var t0 = 0.0, t1 = 1.0
+    for i in poly.indices {
+        let p = poly[i], q = poly[(i + 1) % poly.count]
+        // Inward normal of edge p→q.
+        let nx = -(q.y - p.y) * sign, ny = (q.x - p.x) * sign
+        let num = nx * (a.x - p.x) + ny * (a.y - p.y), den = nx * dx + ny * dy
+        if den == 0 { if num < 0 { return 0 } else { continue } }
+        let t = -num / den
+        if den > 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+        if t0 > t1 { return 0 }
+    }
+    return (t1 - t0) * (dx * dx + dy * dy).squareRoot()
+}
+
+extension Quad {
+    /// Whether the quadrilateral is an axis-aligned rectangle (unrotated text).
+    var isAxisAligned: Bool {
+        let b = bbox
+        return corners.allSatisfy { (abs($0.x - b.minX) < 1e-9 || abs($0.x - b.maxX) < 1e-9)
+            && (abs($0.y - b.minY) < 1e-9 || abs($0.y - b.maxY) < 1e-9) }
+    }
+    func contains(_ p: Point) -> Bool {
+        var pos = false, neg = false
+        for i in corners.indices {
+            let a = corners[i], b = corners[(i + 1) % corners.count]
+            let c = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+            if c > 0 { pos = true } else if c < 0 { neg = true }
+        }
+        return !(pos && neg)
+    }
+}

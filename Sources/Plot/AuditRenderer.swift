@@ -62,12 +62,8 @@ final class AuditRenderer: Renderer {
     func drawText(markup: String, font: Font, color: Color, at point: Point, rotation: Double,
                   hAlign: HAlign, vAlign: VAlign) throws {
         let m = try measurer.measure(markup: markup, font: font)
-        let (o, _) = textPlacement(m, at: point, rotation: rotation, hAlign: hAlign, vAlign: vAlign)
-        let ink = m.ink ?? Rect(x: 0, y: 0, width: m.width, height: m.height)
-        let t = rotation * .pi / 180, c = cos(t), s = sin(t)
-        // Same frame as the backends: translate to the origin, then rotate counter-clockwise.
-        let corners = ink.corners.map { Point(o.x + $0.x * c + $0.y * s, o.y - $0.x * s + $0.y * c) }
-        texts.append(TextRecord(parts: stack, markup: markup, quad: Quad(corners: corners)))
+        texts.append(TextRecord(parts: stack, markup: markup,
+                                quad: inkQuad(m, at: point, rotation: rotation, hAlign: hAlign, vAlign: vAlign)))
     }
 
     func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool) {
@@ -90,4 +86,13 @@ extension Array where Element == AuditRenderer.PartRef {
     func contains(_ kind: DrawnPart.Kind) -> Bool { contains { $0.part.kind == kind } }
     /// "panel E › axes 1 “SNR” › text “…”".
     var readable: String { map(\.part.name).filter { !$0.isEmpty }.joined(separator: " › ") }
+}
+
+/// The ink box of a text on the page, rotated with it (the frame of the backends:
+/// translate to the placement origin, then rotate counter-clockwise).
+func inkQuad(_ m: TextMetrics, at point: Point, rotation: Double, hAlign: HAlign, vAlign: VAlign) -> Quad {
+    let (o, _) = textPlacement(m, at: point, rotation: rotation, hAlign: hAlign, vAlign: vAlign)
+    let ink = m.ink ?? Rect(x: 0, y: 0, width: m.width, height: m.height)
+    let t = rotation * .pi / 180, c = cos(t), s = sin(t)
+    return Quad(corners: ink.corners.map { Point(o.x + $0.x * c + $0.y * s, o.y - $0.x * s + $0.y * c) })
 }

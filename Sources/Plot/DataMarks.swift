@@ -30,6 +30,40 @@ struct DataMarks {
         var byOwner: [(owner: String, length: Double, markers: Int)] = []
     }
 
+    /// Coverage by a rotated text box: lines clipped to the quadrilateral, markers whose
+    /// centre lies inside it.
+    func coverage(of quad: Quad) -> Coverage {
+        if quad.isAxisAligned { return coverage(of: quad.bbox) }
+        let box = quad.bbox
+        var c = Coverage()
+        var order: [String] = [], lengths: [String: Double] = [:], counts: [String: Int] = [:]
+        for s in strokes {
+            if let clip = s.clip, clip.intersection(box) == nil { continue }
+            var len = 0.0
+            for line in s.polylines where line.count > 1 {
+                for i in 1..<line.count {
+                    var a = line[i - 1], b = line[i]
+                    if let clip = s.clip {   // the visible part only
+                        let full = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+                        guard full > 0, lengthInside(a, b, clip) > 0 else { continue }
+                        (a, b) = clipSegment(a, b, clip)
+                    }
+                    len += lengthInside(a, b, quad.corners)
+                }
+            }
+            if len > 0 {
+                if lengths[s.owner] == nil && counts[s.owner] == nil { order.append(s.owner) }
+                lengths[s.owner, default: 0] += len; c.length += len
+            }
+        }
+        for m in markers where quad.contains(Point(m.box.midX, m.box.midY)) {
+            if lengths[m.owner] == nil && counts[m.owner] == nil { order.append(m.owner) }
+            counts[m.owner, default: 0] += 1; c.markers += 1
+        }
+        c.byOwner = order.map { ($0, lengths[$0] ?? 0, counts[$0] ?? 0) }
+        return c
+    }
+
     func coverage(of box: Rect) -> Coverage {
         var c = Coverage()
         var order: [String] = [], lengths: [String: Double] = [:], counts: [String: Int] = [:]
@@ -50,4 +84,15 @@ struct DataMarks {
         c.byOwner = order.map { ($0, lengths[$0] ?? 0, counts[$0] ?? 0) }
         return c
     }
+}
+
+/// The part of segment a–b inside `r` (assumes it meets `r`).
+func clipSegment(_ a: Point, _ b: Point, _ r: Rect) -> (Point, Point) {
+    let dx = b.x - a.x, dy = b.y - a.y
+    var t0 = 0.0, t1 = 1.0
+    for (p, q) in [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)] where p != 0 {
+        let t = q / p
+        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+    }
+    return (Point(a.x + t0 * dx, a.y + t0 * dy), Point(a.x + t1 * dx, a.y + t1 * dy))
 }

@@ -138,13 +138,13 @@ struct LayoutAuditor {
             }
         }
 
-        // Texts and legend boxes covering plotted data.
-        var covers: [Placed] = texts.filter { !$0.parts.contains(.legend) }.map {
-            Placed(name: $0.parts.readable, box: $0.quad.bbox, parts: $0.parts)
+        // Texts (rotated with their glyphs) and legend boxes covering plotted data.
+        var covers: [(Placed, Quad)] = texts.filter { !$0.parts.contains(.legend) }.map {
+            (Placed(name: $0.parts.readable, box: $0.quad.bbox, parts: $0.parts), $0.quad)
         }
-        covers += legendList
-        for c in covers {
-            let cov = data.coverage(of: c.box)
+        covers += legendList.map { ($0, Quad(corners: $0.box.corners)) }
+        for (c, quad) in covers {
+            let cov = data.coverage(of: quad)
             guard cov.length > o.coveredLength || cov.markers > 0 else { continue }
             for w in cov.byOwner {
                 var what: [String] = []

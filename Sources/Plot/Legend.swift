@@ -32,6 +32,9 @@ public final class Legend {
     public var title: String?
     public var titleAlign: HAlign = .left
     public var location: LegendLocation
+    /// With `.best`: the place tried first (kept when it covers no data), before
+    /// matplotlib's order of candidates.
+    public var preferred: LegendLocation?
     /// Point in axes fractions where the `location` corner of the box goes (bbox_to_anchor).
     public var anchor: (Double, Double)?
     public var columns: Int
@@ -147,7 +150,8 @@ public final class Legend {
         // Legends added earlier only (two "best" legends would otherwise wait on each other).
         for l in axes.legends.prefix(while: { $0 !== self }) { others.append(try l.layout(axes: axes, r).box) }
         var best = LegendLocation.upperRight, bestScore = Double.infinity
-        for loc in LegendLocation.allCases where loc != .best {
+        let order = (preferred.map { [$0] } ?? []) + LegendLocation.allCases.filter { $0 != .best && $0 != preferred }
+        for loc in order where loc != .best {
             let b = box(loc)
             let score = Axes.badness(marks.coverage(of: b)) + 1000 * Double(others.filter { $0.intersects(b) }.count)
             if score < bestScore { bestScore = score; best = loc }

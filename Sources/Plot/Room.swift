@@ -45,8 +45,12 @@ extension Axes {
             var best: (score: Double, at: (Double, Double))? = nil
             for at in [(tl.x, tl.y)] + tl.alternatives {
                 tl.chosen = at
-                guard let b = try tl.bbox(t, r, style) else { continue }
-                let cov = marks.coverage(of: b)
+                let p = tl.anchor(t)
+                guard p.isFinite else { continue }
+                let quad = inkQuad(try r.measure(markup: tl.markup, font: tl.font(style)), at: p, rotation: tl.rotation,
+                                   hAlign: tl.hAlign, vAlign: tl.vAlign)
+                let b = quad.bbox
+                let cov = marks.coverage(of: quad)
                 var score = cov.length <= 2 && cov.markers == 0 ? 0 : Axes.badness(cov)
                 score += 1000 * Double(obstacles.filter { $0.intersects(b) }.count)
                 if b.intersection(pageRect.insetBy(-0.25))?.area ?? 0 < b.area - 1e-9 { score += 100 }

@@ -20,6 +20,7 @@ enum DynamicsPanels {
             ax.setXLim(-0.5, 1.5)
             ax.setXTicks([0, 1], labels: ["Before", "After"])
             ax.xAxis.tickLabelRotation = 40
+            ax.xAxis.tickLabelSize = Fig3Style.small  // at 7 pt the rotated labels touch (published: small too)
         }
         top.xAxis.tickLabelsVisible = false
         top.setYTicks([0, 0.2, 0.4], labels: ["0", ".2", ".4"])
@@ -96,7 +97,9 @@ enum DynamicsPanels {
             let l1 = try high.series("l1_mean")
             bottom.plot(high.time, l1.map { Foundation.log10($0 / Double(high.n)) }, color: .named("crimson"),
                         lineWidth: 1.2, lineStyle: .dotted)
-            bottom.text(0.62, 0.3, "⟨<i>w</i>⟩", coordinates: .axes, size: Fig3Style.small, color: .named("crimson"))
+            let meanLabel = bottom.text(0.62, 0.3, "⟨<i>w</i>⟩", coordinates: .axes, size: Fig3Style.small,
+                                        color: .named("crimson"))
+            meanLabel.alternatives = [(0.62, 0.2), (0.75, 0.3), (0.75, 0.2), (0.5, 0.3), (0.5, 0.2), (0.88, 0.3)]
         }
         top.setXLim(20, tMax)
         if tMax >= 180 { top.setXTicks([30, 80, 130, 180]) }

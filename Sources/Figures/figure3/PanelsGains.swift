@@ -19,11 +19,10 @@ enum GainPanels {
         return try run.doubles("radius_end")
     }
 
-    /// Unit of the "(norm.)" axes: 2f. The spec does not say how the notebook normalised the
-    /// radius; dividing by 2f puts it on the scale of the neural-noise axis of panel 03
-    /// (f_noise/f = 2p/f) and reproduces the reference axis ranges (the raw radius
-    /// min_i G/‖W_i‖ is 10× smaller at f = 0.05).
-    static func unit(_ run: RunData) -> Double { 2 * run.f }
+    /// Unit of the "(norm.)" axes: the notebook plots the raw radii and labels its ticks ×10
+    /// (x ticks 0…0.06 read 0…0.6, y ticks 0.15…0.35 read 1.5…3.5), so one "norm." unit is
+    /// 0.1 raw. (At f = 0.05 that is 2f, the unit of panel 03's neural-noise axis.)
+    static func unit(_ run: RunData) -> Double { 0.1 }
 
     static let cycleColors: [Color] = [.named("#a6a6e6"), .named("#5b5bc0"), .named("#b0409a"), .named("#e39ad9")]
 
@@ -35,6 +34,10 @@ enum GainPanels {
         let ax = fig.addAxes()
         var slopes: [Double] = []
         let xr = (r0.min()!, r0.max()!)
+        let topGain = try ([2, 6, 15, nil] as [Int?]).map { e in
+            let rt = try radius(run, epoch: e).map { $0 / u }
+            return r0.indices.map { rt[$0] - r0[$0] }.max()!
+        }.max()!
         for (k, e) in ([2, 6, 15, nil] as [Int?]).enumerated() {
             let rt = try radius(run, epoch: e).map { $0 / u }
             let gain = r0.indices.map { rt[$0] - r0[$0] }
@@ -45,15 +48,17 @@ enum GainPanels {
             ax.plot([xr.0, xr.1], [fit.intercept + fit.slope * xr.0, fit.intercept + fit.slope * xr.1], color: c, lineWidth: 1.2)
             if let e {
                 // Epoch labels just right of the line ends.
-                ax.text(xr.1 + 0.02 * (xr.1 - xr.0), fit.intercept + fit.slope * xr.1, String(e), size: Fig3Style.small,
-                        color: c, hAlign: .left, vAlign: .center)
+                let end = fit.intercept + fit.slope * xr.1
+                let t = ax.text(xr.1 + 0.02 * (xr.1 - xr.0), end, String(e), size: Fig3Style.small,
+                                color: c, hAlign: .left, vAlign: .center)
+                t.alternatives = [1, -1, 2, -2].map { (xr.1 + 0.02 * (xr.1 - xr.0), end + 0.04 * $0 * topGain) }
             } else {
                 ax.text(xr.1, gain.max()!, "\(run.epochsLabel) cycles", size: Fig3Style.small, color: c,
                         hAlign: .right, vAlign: .bottom)
             }
         }
         ax.setXLim(xr.0 - 0.05 * (xr.1 - xr.0), xr.1 + 0.12 * (xr.1 - xr.0))
-        ax.setYLim(0, nil)
+        ax.setYLim(0, 1.1 * topGain)  // room for the label above the highest cloud
         ax.setXLabel("SNR<sub>before</sub> (norm.)")
         ax.setYLabel("SNR<sub>after</sub> − SNR<sub>before</sub> (norm.)")
         ax.setTitle("Simulation", size: Fig3Style.small)
@@ -76,8 +81,11 @@ enum GainPanels {
             let lo = r0.min()!, hi = r0.max()!
             ax.plot([lo, hi], [fit.intercept + fit.slope * lo, fit.intercept + fit.slope * hi], color: c, lineWidth: 1.2)
         }
-        ax.text(0.5, 0.85, "low load", coordinates: .axes, size: Fig3Style.small + 0.5, color: Fig3Style.low)
-        ax.text(0.12, 0.06, "high load", coordinates: .axes, size: Fig3Style.small + 0.5, color: Fig3Style.high)
+        // As published: low load above its cloud, high load below; elsewhere when data are there.
+        let low = ax.text(0.5, 0.85, "low load", coordinates: .axes, size: Fig3Style.small + 0.5, color: Fig3Style.low)
+        low.alternatives = [(0.6, 0.92), (0.7, 0.85), (0.3, 0.92), (0.6, 0.75)]
+        let high = ax.text(0.12, 0.06, "high load", coordinates: .axes, size: Fig3Style.small + 0.5, color: Fig3Style.high)
+        high.alternatives = [(0.3, 0.06), (0.5, 0.06), (0.5, 0.15), (0.7, 0.06), (0.7, 0.15), (0.02, 0.02)]
         ax.setXLabel("SNR<sub>before</sub> (norm.)")
         ax.setYLabel("SNR<sub>after</sub> − SNR<sub>before</sub> (norm.)")
         ax.setTitle("Prediction", size: Fig3Style.small)

@@ -73,8 +73,11 @@ enum ResponsePanels {
             ax.scatter([0], [m.novel], color: novelColor, size: 5, zOrder: 3)
             ax.scatter([1], [m.familiar], color: familiarColor, size: 5, edgeColor: key == "input" ? .black : nil,
                        edgeWidth: 0.6, zOrder: 3)
-            ax.text(1.15, m.familiar, label, size: Fig3Style.small - 0.5, color: key == "input" ? .black : .named("darkgrey"),
-                    vAlign: .center)
+            // Right of the familiar point, reaching past the axes (x in axes fractions); moved
+            // up or down when another label or the data are there.
+            let t = ax.text(1.55 / 1.8, m.familiar, label, coordinates: .axesXDataY, size: Fig3Style.small - 0.5,
+                            color: key == "input" ? .black : .named("darkgrey"), vAlign: .center)
+            t.alternatives = [0.04, -0.04, 0.08, -0.08].map { (1.55 / 1.8, m.familiar + $0) }
         }
         ax.setXLim(-0.4, 1.4)
         ax.setXTicks([0, 1], labels: ["Novel", "Familiar"])

@@ -43,7 +43,9 @@ enum WeightPanels {
         ax.setXLabel("Weight")
         ax.setYLabel("Probability density")
         ax.setTitle("Simulation", size: Fig3Style.small)
-        ax.legend(location: .upperLeft, fontSize: Fig3Style.small)
+        // Upper left as published, unless the curves are there.
+        ax.legend(location: .best, fontSize: Fig3Style.small).preferred = .upperLeft
+        try ax.raiseTopForLegends(maxTop: 2 * ax.yLimits.1)
         return fig
     }
 
@@ -78,8 +80,11 @@ enum WeightPanels {
             ax.plot(x, y, color: color)
             // Label where the curve crosses 0.5.
             if let c = y.firstIndex(where: { $0 < 0.5 }) {
-                ax.text(x[c] + 0.1, 0.45 - 0.05 * Double(k), label, size: Fig3Style.small - 0.5, color: color,
-                        hAlign: .left, rotation: -70)
+                let t = ax.text(x[c] + 0.1, 0.45 - 0.05 * Double(k), label, size: Fig3Style.small - 0.5, color: color,
+                                hAlign: .left, rotation: -70)
+                // Further right, then above right of the crossing (shallow curves), then below left.
+                let y0 = 0.45 - 0.05 * Double(k)
+                t.alternatives = [(0.2, 0), (0.3, 0), (0.4, 0), (0.3, 0.3), (0.5, 0.3), (-0.6, -0.1)].map { (x[c] + $0.0, y0 + $0.1) }
             }
         }
         ax.setXLim(max(lo, -2.6), min(hi, 2.6))
