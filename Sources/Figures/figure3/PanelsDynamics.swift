@@ -30,7 +30,22 @@ enum DynamicsPanels {
         return fig
     }
 
-    /// 04: min margin and scaled synaptic margin over time (top); density l0 (bottom).
+    /// The unit of panel 04's "relative SNR": the notebook plots the raw margins on limits
+    /// −0.06…0.7 and labels the ticks at 0, 0.35, 0.7 as "0", "1", "2".
+    static let relativeSNRUnit = 0.35
+
+    /// Panel 04's curves in relative SNR: the min margin, and the synaptic margin
+    /// ρ·sqrt(l1)·sqrt(f(1−f)/N)/1.4.
+    static func relativeSNR(_ run: RunData) throws -> (neural: [Double], synaptic: [Double]) {
+        let margin = try run.series("min_margin_mean")
+        let rho = try run.series("rho_mean"), l1 = try run.series("l1_mean")
+        let scale = (run.f * (1 - run.f) / Double(run.n)).squareRoot() / 1.4
+        return (margin.map { $0 / relativeSNRUnit },
+                rho.indices.map { rho[$0] * l1[$0].squareRoot() * scale / relativeSNRUnit })
+    }
+
+    /// 04: min margin and scaled synaptic margin over time (top), in relative SNR; density
+    /// l0 (bottom).
     static func snrAndDensity(_ runs: [RunData]) throws -> Figure {
         let fig = Figure(widthCm: 3.5, heightCm: 4.5)
         let g = fig.gridSpec(rows: 2, cols: 1, hspace: 8)
@@ -39,12 +54,9 @@ enum DynamicsPanels {
         let tEnd = Double(runs.map { $0.wakePasses + $0.sleepEpochs }.max()!)
         for run in runs.sorted(by: { $0.load < $1.load }).reversed() {
             let t = run.time, c = Fig3Style.color(run.load)
-            let margin = try run.series("min_margin_mean")
-            let rho = try run.series("rho_mean"), l1 = try run.series("l1_mean")
-            let scale = (run.f * (1 - run.f) / Double(run.n)).squareRoot() / 1.4
-            let syn = rho.indices.map { rho[$0] * l1[$0].squareRoot() * scale }
-            top.plot(t, margin, color: c)
-            top.plot(t, syn, color: c, lineStyle: .dashed)
+            let snr = try relativeSNR(run)
+            top.plot(t, snr.neural, color: c)
+            top.plot(t, snr.synaptic, color: c, lineStyle: .dashed)
             bottom.plot(t, try run.series("l0_mean"), color: c)
         }
         let decades = (1...5).map { Foundation.pow(10, Double($0)) }.filter { $0 <= tEnd * 1.0001 }
@@ -55,8 +67,15 @@ enum DynamicsPanels {
             Fig3Style.shade(ax, wake: wake, lo: 10, hi: tEnd)
         }
         top.xAxis.tickLabelsVisible = false
+        // The published axis: raw −0.06…0.7, i.e. −0.17…2 relative; widened if a run goes above.
+        let topMax = try runs.map { run in
+            let snr = try relativeSNR(run)
+            return (snr.neural + snr.synaptic).filter(\.isFinite).max() ?? 0
+        }.max()!
+        let yTop = topMax > 2 ? topMax.rounded(.up) : 2
+        top.setYLim(-0.06 / relativeSNRUnit, yTop)
+        top.setYTicks(stride(from: 0, through: yTop, by: 1).map { $0 })
         top.setYLabel("relative SNR")
-        top.yAxis.format = .noLeadingZero
         bottom.setYScale(.log)
         let l0min = try runs.map { try $0.series("l0_mean").min()! }.min()!
         bottom.setYLim(min(0.08, l0min * 0.8), 1.1)

@@ -1,5 +1,7 @@
-// summary.csv: one row per source, z and lag with the slopes, plus q_min and R² (the same
-// on every row of a source/z; empty where they do not apply).
+// summary.csv: one row per source, z and lag with the slopes and their pair counts, plus
+// q_min, the floor of the mean CV rank and R² (the same on every row of a source/z; empty
+// where they do not apply), and the generator of the bootstrap draws. The data's CV
+// statistics with the other generator follow as one more `kaufman` row at lag 1.
 
 import Foundation
 import Sim
@@ -8,18 +10,19 @@ enum SummaryTable {
     static func num(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "" }
 
     static func csv(data: DataAnalysis, populations: [PopulationAnalysis]) -> String {
-        var out = "source,z,lag,slope_ltp,slope_ltd,qmin_mean,qmin_std,r2\n"
+        var out = "source,z,lag,slope_ltp,slope_ltd,qmin_mean,qmin_std,r2,generator,pairs_ltp,pairs_ltd,cv_rank_floor\n"
+        func row(_ source: String, _ z: String, _ s: LagSlopes, _ norm: NormVariability?, r2: Double) -> String {
+            let q = norm.map { [num($0.qMinMean), num($0.qMinStd)] } ?? ["", ""]
+            let floor = norm.map { num(FluctuationReport.rankFloor($0)) } ?? ""
+            return [source, z, "\(s.lag)", num(s.potentiation.slope), num(s.depression.slope), q[0], q[1], num(r2),
+                    norm?.generator.rawValue ?? "", "\(s.potentiation.pairCount)", "\(s.depression.pairCount)", floor]
+                .joined(separator: ",") + "\n"
+        }
         for p in populations {
-            let q = p.norm.map { (num($0.qMinMean), num($0.qMinStd)) } ?? ("", "")
-            for s in p.slopes {
-                out += "simulation,\(p.z),\(s.lag),\(num(s.potentiation.slope)),\(num(s.depression.slope)),"
-                    + "\(q.0),\(q.1),\(num(p.rSquared))\n"
-            }
+            for s in p.slopes { out += row("simulation", "\(p.z)", s, p.norm, r2: p.rSquared) }
         }
-        for s in data.slopes {
-            out += "kaufman,,\(s.lag),\(num(s.potentiation.slope)),\(num(s.depression.slope)),"
-                + "\(num(data.norm.qMinMean)),\(num(data.norm.qMinStd)),\n"
-        }
+        for s in data.slopes { out += row("kaufman", "", s, data.norm, r2: .nan) }
+        if let s = data.slopes(lag: 1) { out += row("kaufman", "", s, data.normOtherGenerator, r2: .nan) }
         return out
     }
 }

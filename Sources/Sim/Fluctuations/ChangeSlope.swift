@@ -1,7 +1,8 @@
-// §4.2: how |Δw| scales with w. Pairs are sorted by w, |Δw| is smoothed with a centred
-// moving average (window max(round(n/20), 10), windows touching the border dropped), and
+// How |Δw| scales with w. Pairs are sorted by w, |Δw| is smoothed with a centred moving
+// average (window max(round(n/20), 10), windows touching the border dropped), and
 // log10(mean |Δw|) is regressed on log10(w) at the window centres. The slope is 0 for
-// additive noise, 1 for multiplicative noise.
+// additive noise, 1 for multiplicative noise. The average is computed with the original's
+// arithmetic by default (MovingAverage.swift says why it matters in the third decimal).
 
 import Foundation
 
@@ -22,7 +23,10 @@ public struct ChangeSlope: Sendable, Equatable {
         max(Int((Double(n) / 20).rounded(.toNearestOrEven)), 10)
     }
 
-    public init(_ changes: WeightChanges) {
+    /// How the moving average is summed.
+    public enum Averaging: Sendable { case original, exact }
+
+    public init(_ changes: WeightChanges, averaging: Averaging = .original) {
         // Only pairs with a positive, finite w can sit on a log axis. Sorting (w, |Δw|)
         // together makes the order of tied w independent of the input order.
         var pairs: [(Double, Double)] = []
@@ -34,7 +38,9 @@ public struct ChangeSlope: Sendable, Equatable {
         let sortedW = pairs.map(\.0)
         let sortedSize = pairs.map(\.1)
         pairCount = pairs.count
-        let ma = MovingAverage.centred(sortedSize, window: ChangeSlope.window(pairs: pairs.count))
+        let window = ChangeSlope.window(pairs: pairs.count)
+        let ma = averaging == .original ? MovingAverage.originalArithmetic(sortedSize, window: window)
+                                        : MovingAverage.centred(sortedSize, window: window)
         w = ma.centers.map { sortedW[$0] }
         meanSize = ma.means
         fit = LinearRegression.fit(x: w.map { log10($0) }, y: meanSize.map { $0 > 0 ? log10($0) : .nan })
@@ -52,10 +58,10 @@ public struct LagSlopes: Sendable, Equatable {
         depression.w = []; depression.meanSize = []
     }
 
-    public init(_ pairs: LagPairs) {
+    public init(_ pairs: LagPairs, averaging: ChangeSlope.Averaging = .original) {
         lag = pairs.lag
-        potentiation = ChangeSlope(pairs.potentiation)
-        depression = ChangeSlope(pairs.depression)
+        potentiation = ChangeSlope(pairs.potentiation, averaging: averaging)
+        depression = ChangeSlope(pairs.depression, averaging: averaging)
     }
 
     /// Slopes at every lag in `lags` (default 1..<cols), computed in parallel over lags

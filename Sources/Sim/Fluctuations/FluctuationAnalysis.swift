@@ -1,15 +1,19 @@
-// The statistics of Figures 5–6 (§4) applied to a simulation run and to the Kaufman data.
+// The statistics of Figures 5–6 applied to a simulation run and to the Kaufman data.
 
 import Foundation
 
 public struct FluctuationAnalysisOptions: Codable, Sendable, Equatable {
     /// Simulation: analyse the last `simulationWindow` samples (paper: 144).
     public var simulationWindow: Int = 144
-    /// Data: the slopes and the CV statistics use the first `dataWindow` time points (paper:
-    /// 48 of 49), the CV statistics for the spines present at time point `dataWindow`. With
-    /// all 49 time points the lag-1 slopes are 0.572/0.715; with the first 48 they are
-    /// 0.5715/0.7158, which is what the published panel prints (0.57/0.72).
+    /// Data: the CV statistics use the first `dataWindow` time points (paper: 48 of 49), for
+    /// the spines present at the window's last time point, as the original does. The slopes
+    /// use every time point of the data (the notebook's pairs: 25 847 / 25 845 at lag 1).
     public var dataWindow: Int = 48
+    /// Generators of the bootstrap draws: the data with NumPy's (the notebook's digits; its
+    /// result with our own generator is computed beside it), the simulations with ours
+    /// (parallel; their populations are our own runs anyway).
+    public var dataGenerator: BootstrapGenerator = .numpy
+    public var simulationGenerator: BootstrapGenerator = .xoshiro
     /// Bootstrap resamples including the data itself, and their seed (paper: 1000, 123).
     public var resamples: Int = 1000
     public var bootstrapSeed: UInt64 = 123
@@ -24,14 +28,20 @@ public struct FluctuationAnalysisOptions: Codable, Sendable, Equatable {
 
     public init() {}
 
-    var normOptions: NormVariabilityOptions {
-        NormVariabilityOptions(exponents: exponents, resamples: resamples, seed: bootstrapSeed)
+    func normOptions(_ generator: BootstrapGenerator) -> NormVariabilityOptions {
+        NormVariabilityOptions(exponents: exponents, resamples: resamples, seed: bootstrapSeed, generator: generator)
     }
 }
 
 public struct DataAnalysis: Sendable {
+    /// Slopes at every lag, with the original's moving-average arithmetic.
     public var slopes: [LagSlopes]
+    /// Lag-1 slopes with the exact moving average (nil when the data has one time point).
+    public var exactLag1Slopes: LagSlopes?
+    /// The CV statistics with `dataGenerator` (drawn on the panels, used for R²).
     public var norm: NormVariability
+    /// The same statistics with the other generator, for comparison.
+    public var normOtherGenerator: NormVariability
     public func slopes(lag: Int) -> LagSlopes? { slopes.first { $0.lag == lag } }
 }
 
@@ -52,15 +62,18 @@ public struct PopulationAnalysis: Sendable {
 
 public enum FluctuationAnalysis {
     public static func analyse(data: WeightMatrix, options: FluctuationAnalysisOptions) throws -> DataAnalysis {
-        guard options.dataWindow >= 2, options.dataWindow < data.cols else {
+        guard options.dataWindow >= 2, options.dataWindow <= data.cols else {
             throw FluctuationError.invalidParameter(
-                "data window must lie in 2…\(data.cols - 1) time points (got \(options.dataWindow))")
+                "data window must lie in 2…\(data.cols) time points (got \(options.dataWindow))")
         }
-        let window = data.columns(0..<options.dataWindow)
-        let slopes = LagSlopes.all(window, lags: options.lags?.filter { $0 < window.cols }, curveLags: options.curveLags)
-        let norm = NormVariability(data, window: 0..<options.dataWindow, presentAt: options.dataWindow,
-                                   options: options.normOptions)
-        return DataAnalysis(slopes: slopes, norm: norm)
+        let slopes = LagSlopes.all(data, lags: options.lags?.filter { $0 < data.cols }, curveLags: options.curveLags)
+        let exact = data.cols > 1 ? LagSlopes(LagPairs(data, lag: 1), averaging: .exact) : nil
+        let other: BootstrapGenerator = options.dataGenerator == .numpy ? .xoshiro : .numpy
+        let statistics = [options.dataGenerator, other].map { g in
+            NormVariability(data, window: 0..<options.dataWindow, presentAt: options.dataWindow - 1,
+                            options: options.normOptions(g))
+        }
+        return DataAnalysis(slopes: slopes, exactLag1Slopes: exact, norm: statistics[0], normOtherGenerator: statistics[1])
     }
 
     public static func analyse(_ pop: PopulationRecord, data: DataAnalysis?,
@@ -75,7 +88,7 @@ public enum FluctuationAnalysis {
         let alive = pop.finalAliveFraction
         let present = window.rowsPresent(at: window.cols - 1)
         let norm = present.isEmpty ? nil
-            : NormVariability(window: window.rows(present), options: options.normOptions)
+            : NormVariability(window: window.rows(present), options: options.normOptions(options.simulationGenerator))
         let included = alive >= options.minAliveFraction && norm != nil
         var r2 = Double.nan
         if included, let norm, let data { r2 = rSquared(data: data.norm, simulatedRank: norm.rankMean) }

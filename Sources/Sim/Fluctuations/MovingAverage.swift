@@ -1,6 +1,15 @@
-// Centred moving average that keeps only windows lying fully inside the data.
+// Centred moving averages that keep only windows lying fully inside the data.
 //
-// Matches NumPy's `np.convolve(x, ones(m)/m, mode="same")` (zero padding outside the
+// `centred` is the exact average. `originalArithmetic` is the authors' arithmetic:
+// `scipy.ndimage.uniform_filter1d(x, m, mode="constant", cval=-1e10)`, keeping outputs
+// > 0. SciPy (since 1.0) slides one running sum over the padded line and divides it by m
+// at each output; the first windows hold m/2 pads of −1e10, so the running sum is of order
+// 10¹³ and keeps an absolute rounding error of up to ~10⁻³ after the pads have slid out.
+// On the Kaufman lag-1 pairs (m = 1292, |Δw| averages 0.014–0.04) that moves averages by
+// up to 2·10⁻⁵ and the fitted slopes in the third decimal: 0.5727 / 0.7158 with the
+// original's arithmetic against 0.5722 / 0.7150 exact.
+//
+// `centred` matches NumPy's `np.convolve(x, ones(m)/m, mode="same")` (zero padding outside the
 // data) followed by discarding every output whose window touches the padding: output i
 // averages x[i − m/2 … i + (m−1)/2] (integer division), kept for m/2 ≤ i ≤ n−1−(m−1)/2.
 
@@ -36,6 +45,28 @@ public enum MovingAverage {
                 sum += x[entering] - x[leaving]
             }
             i += 1
+        }
+        return MovingAverageResult(centers: centers, means: means)
+    }
+
+    /// The original's moving average (see the top of this file): windows touching the
+    /// −1e10 padding come out negative and are dropped, as the original keeps outputs > 0.
+    public static func originalArithmetic(_ x: [Double], window m: Int, pad: Double = -1e10) -> MovingAverageResult {
+        precondition(m >= 1, "MovingAverage: window must be ≥ 1 (got \(m))")
+        let n = x.count
+        let before = m / 2
+        // The padded line: `before` pads, the data, then pads.
+        @inline(__always) func padded(_ i: Int) -> Double {
+            let k = i - before
+            return k >= 0 && k < n ? x[k] : pad
+        }
+        var centers: [Int] = [], means: [Double] = []
+        var sum = 0.0
+        for l in 0..<m { sum += padded(l) }
+        for i in 0..<n {
+            if i > 0 { sum += padded(i + m - 1) - padded(i - 1) }
+            let mean = sum / Double(m)
+            if mean > 0 { centers.append(i); means.append(mean) }
         }
         return MovingAverageResult(centers: centers, means: means)
     }
