@@ -2,10 +2,11 @@ import Foundation
 
 /// The data of a drawing as the layout audit sees it: stroked lines (with their clip) and
 /// markers, each with the artist that drew it. Filled areas (bars, bands, spans) are left
-/// out: a label naming a shaded region is expected to sit on it.
+/// out: a label naming a shaded region is expected to sit on it. A marker weighs its
+/// opacity: a label may touch less than one opaque marker's worth of a faint cloud.
 struct DataMarks {
     struct StrokeMark { var owner: String; var polylines: [[Point]]; var clip: Rect? }
-    struct MarkerMark { var owner: String; var box: Rect }
+    struct MarkerMark { var owner: String; var box: Rect; var weight: Double }
     var strokes: [StrokeMark] = []
     var markers: [MarkerMark] = []
 
@@ -15,7 +16,8 @@ struct DataMarks {
             let upToArtist = p.parts.prefix { $0.part.kind != .artist } + [p.parts.innermost(.artist)!]
             let owner = Array(upToArtist).readable
             if p.parts.contains(.marker) {
-                if let b = p.visibleBox, b.area > 0 { markers.append(MarkerMark(owner: owner, box: b)) }
+                let alpha = max(p.fill?.a ?? 0, p.stroke?.color.a ?? 0)
+                if let b = p.visibleBox, b.area > 0 { markers.append(MarkerMark(owner: owner, box: b, weight: alpha)) }
             } else if p.stroke != nil {
                 strokes.append(StrokeMark(owner: owner, polylines: p.polylines, clip: p.clip))
             }
@@ -27,6 +29,8 @@ struct DataMarks {
     struct Coverage {
         var length = 0.0
         var markers = 0
+        /// Markers weighted by opacity.
+        var markerWeight = 0.0
         var byOwner: [(owner: String, length: Double, markers: Int)] = []
     }
 
@@ -58,11 +62,14 @@ struct DataMarks {
         }
         for m in markers where quad.contains(Point(m.box.midX, m.box.midY)) {
             if lengths[m.owner] == nil && counts[m.owner] == nil { order.append(m.owner) }
-            counts[m.owner, default: 0] += 1; c.markers += 1
+            counts[m.owner, default: 0] += 1; c.markers += 1; c.markerWeight += m.weight
         }
         c.byOwner = order.map { ($0, lengths[$0] ?? 0, counts[$0] ?? 0) }
         return c
     }
+
+    /// Within tolerance: at most `length` points of line, less than one opaque marker.
+    func isClear(_ c: Coverage, length: Double = 2) -> Bool { c.length <= length && c.markerWeight < 1 }
 
     func coverage(of box: Rect) -> Coverage {
         var c = Coverage()
@@ -78,7 +85,7 @@ struct DataMarks {
         }
         for m in markers {
             if let o = m.box.intersection(box), o.area > 0.25 * m.box.area {
-                note(m.owner); counts[m.owner, default: 0] += 1; c.markers += 1
+                note(m.owner); counts[m.owner, default: 0] += 1; c.markers += 1; c.markerWeight += m.weight
             }
         }
         c.byOwner = order.map { ($0, lengths[$0] ?? 0, counts[$0] ?? 0) }

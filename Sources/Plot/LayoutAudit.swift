@@ -41,7 +41,8 @@ public struct LayoutAuditOptions: Sendable {
     public var textGap = 0.3
     /// Minimum gap between a panel letter and any other text.
     public var panelLetterGap = 1.0
-    /// Length of plotted line a text or legend box may cover.
+    /// Length of plotted line a text or legend box may cover (and less than one opaque
+    /// marker: markers weigh their opacity).
     public var coveredLength = 2.0
     public init() {}
 }
@@ -145,7 +146,7 @@ struct LayoutAuditor {
         covers += legendList.map { ($0, Quad(corners: $0.box.corners)) }
         for (c, quad) in covers {
             let cov = data.coverage(of: quad)
-            guard cov.length > o.coveredLength || cov.markers > 0 else { continue }
+            guard !data.isClear(cov, length: o.coveredLength) else { continue }
             for w in cov.byOwner {
                 var what: [String] = []
                 if w.length > 0 { what.append(String(format: "%.1f pt of line", w.length)) }

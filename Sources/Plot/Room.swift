@@ -18,7 +18,7 @@ extension Axes {
 
     /// How much data a box covers, as one number: points of line plus a marker's worth
     /// (5 pt) per marker.
-    static func badness(_ c: DataMarks.Coverage) -> Double { c.length + 5 * Double(c.markers) }
+    static func badness(_ c: DataMarks.Coverage) -> Double { c.length + 5 * c.markerWeight }
 
     /// Page boxes of the text artists placed at a fixed point (no alternatives).
     func fixedTextBoxes(_ r: Renderer) throws -> [Rect] {
@@ -51,7 +51,7 @@ extension Axes {
                                    hAlign: tl.hAlign, vAlign: tl.vAlign)
                 let b = quad.bbox
                 let cov = marks.coverage(of: quad)
-                var score = cov.length <= 2 && cov.markers == 0 ? 0 : Axes.badness(cov)
+                var score = marks.isClear(cov) ? 0 : Axes.badness(cov)
                 score += 1000 * Double(obstacles.filter { $0.intersects(b) }.count)
                 if b.intersection(pageRect.insetBy(-0.25))?.area ?? 0 < b.area - 1e-9 { score += 100 }
                 if best == nil || score < best!.score { best = (score, at) }
@@ -77,7 +77,7 @@ extension Axes {
                 let marks = try dataMarks(r)
                 return try legends.allSatisfy { l in
                     let c = marks.coverage(of: try l.layout(axes: self, r).box)
-                    return c.length <= 2 && c.markers == 0
+                    return marks.isClear(c)
                 }
             }
             if clear { return true }

@@ -104,10 +104,12 @@ enum ChangePanels {
         main.setXLim(xl.0, xl.1)
         main.setYLim(yl.0, yl.1)
         let fmt = { (x: Double) in x.isFinite ? String(format: "%.2f", x) : "–" }
-        main.text(0.05, 0.95, fmt(slopes.potentiation.slope), coordinates: .axes, size: HouseStyle.smallFontSize,
-                  color: ltpLine, vAlign: .top)
-        main.text(0.05, 0.87, fmt(slopes.depression.slope), coordinates: .axes, size: HouseStyle.smallFontSize,
-                  color: ltdLine, vAlign: .top)
+        // The two slopes as one label (colours of their lines) so that they move together:
+        // upper left as published, another corner when the scatter is denser there.
+        let slopeLabel = main.text(0.05, 0.95, "<span foreground=\"darkred\">\(fmt(slopes.potentiation.slope))</span>\n"
+                                   + "<span foreground=\"darkblue\">\(fmt(slopes.depression.slope))</span>",
+                                   coordinates: .axes, size: HouseStyle.smallFontSize, vAlign: .top)
+        slopeLabel.alternatives = [(0.05, 0.3), (0.75, 0.95), (0.75, 0.3)]
         if let note {
             main.text(0.95, 0.05, note, coordinates: .axes, size: HouseStyle.smallFontSize, hAlign: .right, vAlign: .bottom)
         }

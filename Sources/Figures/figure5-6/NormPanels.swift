@@ -38,8 +38,16 @@ enum NormPanels {
             ax.plot(q, curve, color: color, lineWidth: 0.75, marker: .circle, markerSize: 2.5, hollow: true,
                             markerEdgeWidth: 0.6, zOrder: p.z == 2 ? 3 : 2)
             anySimulation = true
-            ax.text(q[0] + 0.05, curve[0] + 0.03, "<i>z</i>=\(p.z)", size: HouseStyle.smallFontSize,
-                    color: p.z == 2 ? .black : Color.named("darkgrey"))
+            // Beside the curve's start (published); else above or below it further along,
+            // up to its end, where the curves have parted.
+            let label = ax.text(q[0] + 0.05, curve[0] + 0.03, "<i>z</i>=\(p.z)", size: HouseStyle.smallFontSize,
+                                color: p.z == 2 ? .black : Color.named("darkgrey"))
+            let n = q.count
+            let along = [0, n / 8, n / 4, n / 2, 3 * n / 4, n - 1].map { min($0, n - 1) }
+            label.alternatives = along.flatMap { i -> [(Double, Double)] in
+                let x = i == n - 1 ? q[i] - 0.5 : q[i] + 0.05
+                return [(x, curve[i] + 0.03), (x, curve[i] - 0.08), (x, curve[i] + 0.09)]
+            }
         }
         var handles: [Artist] = []
         var labels: [String] = []
@@ -50,8 +58,11 @@ enum NormPanels {
             handles.append(legendMarker); labels.append("Simulation")
         }
         handles.append(dataLine); labels.append("Kaufman et al., 2012")
-        ax.legend(handles, labels: labels, location: .upperCenter, fontSize: HouseStyle.smallFontSize)
+        // Where the curves leave room (published: upper centre, tried first).
+        ax.legend(handles, labels: labels, location: .best, fontSize: HouseStyle.smallFontSize).preferred = .upperCenter
         normExponentAxis(ax)
+        // No free place among the curves: headroom above 1 (ticks stay at 0…1).
+        try? ax.raiseTopForLegends(maxTop: 1.4)
         return fig
     }
 
