@@ -24,6 +24,10 @@ SCALE   ?= default
 SEEDS   ?= 100
 FORCE   ?=
 export OPENBLAS_NUM_THREADS := 1
+# Layout audit of every saved panel and page (Plot reads PLOT_AUDIT): warn prints each
+# finding, strict also fails the figure; `make audit` redraws the figures strict.
+PLOT_AUDIT ?= warn
+export PLOT_AUDIT
 
 BIN      := .build/release
 STAMP    := .build/release.stamp
@@ -34,11 +38,11 @@ FORCE_FLAG := $(if $(FORCE),--force,)
 APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
 
 .PHONY: help deps build test test-long bench bench-figure3 gallery clean clean-results check-figures FORCE_RUN \
-        figure2 figure3 figure5-6 figures
+        figure2 figure3 figure5-6 figures audit
 
 help:
-	@echo "make figure2 | figure3 | figure5-6 | gallery | test | test-long | bench | bench-figure3 | clean | clean-results"
-	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...'  FORCE=1 (recompute results)"
+	@echo "make figure2 | figure3 | figure5-6 | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
+	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...'  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 
 # --- system packages -------------------------------------------------------------------
 deps:
@@ -75,8 +79,9 @@ bench: $(STAMP)
 
 # --- gallery -------------------------------------------------------------------------
 gallery: $(FIGURES)/gallery/gallery.pdf
+# The gallery shows alignment anchors and every legend place on purpose: audit warnings only.
 $(FIGURES)/gallery/gallery.pdf: $(STAMP)
-	$(BIN)/gallery --out $(FIGURES)/gallery
+	PLOT_AUDIT=$(if $(filter off,$(PLOT_AUDIT)),off,warn) $(BIN)/gallery --out $(FIGURES)/gallery
 
 # --- Figure 2: attractor sweep -----------------------------------------------------------
 FIG2_Z      := 1 2 3 4
@@ -131,6 +136,11 @@ $(FIGURES)/figure5-6/summary.csv: $(FLUCT_DIR)/result.json $(STAMP)
 	  --seed $(FLUCT_SEED) --t $(FLUCT_T)
 
 figures: gallery figure2 figure3 figure5-6
+
+# Redraws Figures 2, 3 and 5-6 (cached results; -B so that up-to-date figures are drawn
+# again) with the layout audit strict: any finding on any panel or page fails (CI: tiny).
+audit:
+	$(MAKE) -B PLOT_AUDIT=strict figure2 figure3 figure5-6
 
 # Checks that every expected output exists and is a valid PDF/PNG (used by CI).
 check-figures:
