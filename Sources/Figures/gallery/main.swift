@@ -29,7 +29,7 @@ func connectionDensityPanel() -> Figure {
     let inf = xs.map { 0.3 * pow($0, 2.2) }
     ax.fillBetween(xs, inf, color: .named("lightgrey"), zOrder: 0.5)
     let thInf = ax.plot(xs, inf, color: .named("grey"), lineWidth: 1.2, lineStyle: .dotted, label: "<i>z</i> → ∞")
-    ax.text(0.73, 0.03, "No\nsolutions", size: 6.5, color: .named("grey"), hAlign: .right, vAlign: .bottom)
+    ax.text(0.74, 0.005, "No\nsolutions", size: 6, color: .named("grey"), hAlign: .right, vAlign: .bottom)
     ax.setXLim(0.05, 0.75)
     ax.setYLim(0, 0.53)
     ax.setXTicks([0.1, 0.3, 0.5, 0.7])
@@ -101,7 +101,7 @@ func barsPanel() -> Figure {
         let xs = (0..<4).map { base + Double($0) }
         ax.bar(xs, h, width: 0.8, colors: [0.95, 0.75, 0.55, 0.35].map { Colormap.blues($0) })
         ticks += xs; labels += ["1", "2", "3", "4"]
-        ax.text(base + 1.5, 1.04, name, hAlign: .center, vAlign: .bottom)
+        ax.text(base + 1.5, 1.04, name, coordinates: .dataXAxesY, hAlign: .center, vAlign: .bottom)
     }
     ax.setXTicks(ticks, labels: labels)
     ax.setYLim(0, 1)
@@ -137,7 +137,7 @@ func histogramPanel() -> Figure {
     right.axvline(1e-10, color: .named("grey"), lineWidth: 0.5, lineStyle: .dotted)
     right.text(1e-9, 70, "Cutoff", color: .named("darkgrey"))
     right.text(1e-38, 82, "Pruned weights", size: 6, color: .named("darkred"))
-    right.text(1, 20, "Effective\nweights\n↓", size: 6, color: .named("darkred"), hAlign: .center, vAlign: .bottom)
+    right.text(1e-2, 20, "Effective\nweights\n↓", size: 6, color: .named("darkred"), hAlign: .center, vAlign: .bottom)
     right.spines = Spines(left: false, bottom: true)
     right.setXLabel("<i>w</i>")
     right.setYLim(0, 90)
