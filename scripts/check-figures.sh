@@ -5,7 +5,7 @@ set -euo pipefail
 dir=${1:-figures}; shift || true
 figures=("$@"); [ ${#figures[@]} -gt 0 ] || figures=(gallery figure2 figure3 figure5-6)
 
-# The panel names of each figure (as in ../shared/spec/figures.md).
+# The panel names of each figure (as in docs/methods.md §6).
 panels_gallery="gallery 08-connection-density-vs-load"
 panels_figure2="01-snr-by-norm-exponent 02-neural-snr-vs-load 03-recall-vs-neural-noise 04-max-neural-noise-vs-z
 05-synaptic-snr-vs-load 06-recall-vs-synaptic-noise 07-max-synaptic-noise-vs-z 08-connection-density-vs-load

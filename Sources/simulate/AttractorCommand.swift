@@ -1,4 +1,4 @@
-// `simulate attractor`: one (z, α, seed) point of Figure 2 (models.md §1), cached.
+// `simulate attractor`: one (z, α, seed) point of Figure 2 (docs/methods.md §1), cached.
 
 import ArgumentParser
 import Foundation

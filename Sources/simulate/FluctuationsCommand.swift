@@ -1,5 +1,5 @@
-// `simulate fluctuations`: the z = 1…5 synaptic-fluctuation populations of models.md §3,
-// cached as a result directory; `--analyse` also prints the §4 statistics against the data.
+// `simulate fluctuations`: the z = 1…5 synaptic-fluctuation populations of docs/methods.md §3,
+// cached as a result directory; `--analyse` also prints the docs/methods.md §4 statistics against the data.
 
 import ArgumentParser
 import Foundation

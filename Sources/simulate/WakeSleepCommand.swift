@@ -1,4 +1,4 @@
-// `simulate wake-sleep`: one load of Figure 3 (models.md §2), cached; `--bench-epochs K`
+// `simulate wake-sleep`: one load of Figure 3 (docs/methods.md §2), cached; `--bench-epochs K`
 // times K sleep epochs instead.
 
 import ArgumentParser

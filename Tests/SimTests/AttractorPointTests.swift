@@ -23,7 +23,7 @@ import Sim
         #expect(d.parameters(z: 4, alpha: 0.08).maxEpochs == 200_000)
         let o = d.parameters(z: 4, alpha: 0.7, maxEpochs: 5000, etaScale: 1)
         #expect(o.maxEpochs == 5000 && abs(o.eta - 7e-3) < 1e-12)
-        // The paper scale is §1.10 exactly.
+        // The paper scale is docs/methods.md §1.10 exactly.
         let p = AttractorScale.paper.parameters(z: 4, alpha: 0.7)
         #expect(p.maxEpochs == 500 * 700 * 25 && abs(p.eta - 7e-3) < 1e-12)
     }

@@ -37,7 +37,7 @@ import Sim
         for s in SynapseOps.factorSquareSums(net) { #expect(abs(s - 21) < 21e-6) }
     }
 
-    /// Runs a tiny network epoch by epoch and checks the invariants of §1.2–1.4.
+    /// Runs a tiny network epoch by epoch and checks the invariants of docs/methods.md §1.2–1.4.
     @Test(arguments: [1, 2, 3, 4])
     func trainingInvariants(z: Int) {
         let p = AttractorScale.tiny.parameters(z: z, alpha: 0.205)
@@ -157,7 +157,7 @@ import Sim
         #expect(m.perNeuron["min_margin"]!.allSatisfy { $0 > 0 })
     }
 
-    /// The fast trainer against a literal dense implementation of §1.6.
+    /// The fast trainer against a literal dense implementation of docs/methods.md §1.6.
     /// (Perceptron steps from the start; soft-min steps from a trained low-load network.
     /// Learning is chaotic, so a 1-ulp difference grows: compare over a few dozen epochs.
     /// Soft-min steps are the most sensitive: with β = 100 the Λ of the best pattern is often
@@ -178,7 +178,7 @@ import Sim
         var prevMean: [Float]? = fast.previousMeanAbsField
         var sawSoftMin = false
         for _ in 0..<(replay ? 8 : 40) {
-            // Reference epoch, dense, straight from the spec.
+            // Reference epoch, dense, straight from docs/methods.md §1.6.
             var h = [Float](repeating: 0, count: n * m)
             for i in 0..<n { for mu in 0..<m {
                 var s: Float = 0

@@ -3,7 +3,8 @@ import Testing
 import Sim
 
 /// The closed-form theory curves against every row of the published tables
-/// (Fixtures/theory, copied from shared/reference/theory) and the values in theory.md.
+/// (Fixtures/theory: the authors' published numerical solutions) and the values in
+/// docs/methods.md §5.
 @Suite struct TheoryCapacityTests {
     static let tolerance = 1e-6
 

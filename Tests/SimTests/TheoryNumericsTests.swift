@@ -38,7 +38,7 @@ import Sim
         #expect(Normal.erfinv(0) == 0)
         #expect(Normal.erfinv(1) == .infinity)
         #expect(Normal.erfinv(-1.5).isNaN)
-        // erfinv(1 − 2f) sets the attractor threshold (§1.5): known values.
+        // erfinv(1 − 2f) sets the attractor threshold (docs/methods.md §1.5): known values.
         #expect(abs(Normal.erfinv(0.8) - 0.9061938024368233) < 1e-14)
         #expect(abs(Normal.erfinv(0.98) - 1.644976357133188) < 1e-13)
     }

@@ -39,7 +39,7 @@ import Testing
         #expect(ma.means.allSatisfy { abs($0 - (1e6 + 3)) < 1e-6 })
     }
 
-    // MARK: §4.1 pairs
+    // MARK: docs/methods.md §4.1 pairs
 
     @Test func lagPairsFollowChainsAndDropMissing() {
         let d = WeightMatrix([[1, 2, .nan, 1.5],
@@ -65,7 +65,7 @@ import Testing
         #expect(p3.all.count == 3)
     }
 
-    // MARK: §4.2 slopes
+    // MARK: docs/methods.md §4.2 slopes
 
     @Test func slopeWindowRoundsHalfToEven() {
         #expect(ChangeSlope.window(pairs: 30) == 10)
@@ -110,7 +110,7 @@ import Testing
         #expect(all[0].potentiation.w.isEmpty)      // curve dropped
     }
 
-    // MARK: §4.3 norm CV and q_min
+    // MARK: docs/methods.md §4.3 norm CV and q_min
 
     @Test func conservedL1NormGivesQMinOne() {
         // Two synapses trading weight: Σw = 2 at every time point, so the q = 1 norm has CV 0.

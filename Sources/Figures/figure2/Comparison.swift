@@ -1,5 +1,5 @@
-// comparison.txt: the simulated numbers next to the reference values of the spec and the
-// mean-field theory (theory.md), per load.
+// comparison.txt: the simulated numbers next to the reference values and the mean-field
+// theory of docs/methods.md §5, per load.
 
 import Foundation
 import Sim

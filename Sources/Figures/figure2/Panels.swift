@@ -1,4 +1,4 @@
-// The ten panels of Figure 2 (figures.md), each a function from the sweep to a Figure.
+// The ten panels of Figure 2 (docs/methods.md §6.2), each a function from the sweep to a Figure.
 
 import Foundation
 import FigureSupport
@@ -6,7 +6,7 @@ import Plot
 import Sim
 
 enum Figure2Panels {
-    /// Sequential blues for z = 1…4, darkest for z = 1 (figures.md house style).
+    /// Sequential blues for z = 1…4, darkest for z = 1 (docs/methods.md §6.1 house style).
     static func zColor(_ z: Int) -> Color { Colormap.blues([0.95, 0.75, 0.55, 0.35][min(max(z - 1, 0), 3)]) }
 
     static let loadLabel = Markup.tex("Storage load $\\alpha/\\alpha_c$")

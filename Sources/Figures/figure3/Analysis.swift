@@ -33,11 +33,11 @@ enum Fig3Analysis {
     // MARK: recall raster
 
     /// Input currents I_i(t) = (W S − θ)_i of the first `rows` neurons during cued recall
-    /// S ← H(W S − θ) (k-WTA off, as in the tolerance tests of §2.6 — with k-WTA the activity
+    /// S ← H(W S − θ) (k-WTA off, as in the tolerance tests of docs/methods.md §2.6 — with k-WTA the activity
     /// could neither explode nor die, which the original "before" raster shows): a new
     /// stored pattern every 10 steps, synaptic noise N(0, σ²) on
     /// factor 0 of alive synapses (fresh each step) from step `noiseFrom` on. Factors
-    /// U = (W/0.6, 0.6) (`sqrtFactors` false) or (√W, √W), then "mean-u" scaling (§1.7).
+    /// U = (W/0.6, 0.6) (`sqrtFactors` false) or (√W, √W), then "mean-u" scaling (docs/methods.md §1.7).
     /// Positive currents are divided by their max over steps < noiseFrom, negative ones by
     /// |min|, clipped to [−1, 1]. Returns rows × steps.
     static func recallRaster(weights w: [Float], theta: [Float], n: Int, f: Double, stored: SparsePatterns,

@@ -1,6 +1,6 @@
 // `figure5-6`: Figures 5 and 6 of the paper — intrinsic synaptic fluctuations for
-// z = 1…5 (models.md §3) against the spine-size data of Kaufman et al. 2012, with the
-// statistics of §4. Loads the cached simulation (or produces it), computes the
+// z = 1…5 (docs/methods.md §3) against the spine-size data of Kaufman et al. 2012, with the
+// statistics of docs/methods.md §4. Loads the cached simulation (or produces it), computes the
 // statistics, draws five panels, a composed page, summary.csv and a text report.
 
 import ArgumentParser

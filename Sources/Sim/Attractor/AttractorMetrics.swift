@@ -1,4 +1,4 @@
-// The per-neuron metrics of models.md §1.8, from one field H = W X − θ.
+// The per-neuron metrics of docs/methods.md §1.8, from one field H = W X − θ.
 
 import Foundation
 
@@ -53,7 +53,7 @@ public struct AttractorMetrics: Sendable {
         return h
     }
 
-    /// Every metric of §1.8 for `net` on `patterns`.
+    /// Every metric of docs/methods.md §1.8 for `net` on `patterns`.
     public static func measure(_ net: SynapticNetwork, _ patterns: PatternSet) -> AttractorMetrics {
         let n = net.n, m = patterns.m, z = net.z, f = patterns.f
         let g = signedField(net, patterns)

@@ -1,4 +1,4 @@
-// Parameters and scales of the Figure-2 attractor sweep (models.md §1.10).
+// Parameters and scales of the Figure-2 attractor sweep (docs/methods.md §1.10).
 
 import Foundation
 
@@ -16,7 +16,7 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
     public var etaTheta: Double
     public var length: Double
     public var u0: Double
-    /// Recorded for completeness: θ is set by the bias rule of §1.5 before training.
+    /// Recorded for completeness: θ is set by the bias rule of docs/methods.md §1.5 before training.
     public var theta0: Double
     public var beta: Double
     public var maxEpochs: Int
@@ -56,7 +56,7 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
 
 /// A scale: network size, sweep resolution and epoch bound.
 ///
-/// - `paper`: §1.10 exactly: N = 1000, 200 noise levels, 20 tests, steps 1 and 50, epoch
+/// - `paper`: docs/methods.md §1.10 exactly: N = 1000, 200 noise levels, 20 tests, steps 1 and 50, epoch
 ///   bound 500·M·{25, 30, 25, 25}, convergence test every 10⁴ epochs.
 /// - `default`: N = 200 (M = round(αN) = 16…140), L scaled with N (L·N/1000, so weights
 ///   have the paper's typical size), η and η_θ doubled (× 1.5 for z = 4), an epoch bound of
@@ -73,7 +73,7 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
 /// - `tiny`: N = 60 for tests and CI (a few seconds per point): L scaled with N, 6 noise
 ///   levels, 3 tests, epoch bound 20·M·{25, 30, 25, 25}, convergence test every 10³ epochs.
 ///
-/// Every scale uses the α grid of §1.10, so α = 0.33 (whose W and U[:,:,0] are saved)
+/// Every scale uses the α grid of docs/methods.md §1.10, so α = 0.33 (whose W and U[:,:,0] are saved)
 /// exists at every scale.
 public struct AttractorScale: Sendable {
     public var name: String
@@ -84,7 +84,7 @@ public struct AttractorScale: Sendable {
     public var epochFactor: Int
     public var minEpochs: Int
     public var convergenceInterval: Int
-    /// Multiplies η and η_θ of §1.10 (1 at paper scale).
+    /// Multiplies η and η_θ of docs/methods.md §1.10 (1 at paper scale).
     public var etaScale: Double = 1
     /// Per-z replacements of `etaScale`.
     public var etaScaleByZ: [Int: Double] = [:]
@@ -105,10 +105,10 @@ public struct AttractorScale: Sendable {
 
     public static func named(_ name: String) -> AttractorScale? { all.first { $0.name == name } }
 
-    /// The α grid of §1.10.
+    /// The α grid of docs/methods.md §1.10.
     public static let alphas: [Double] = [0.08, 0.1425, 0.205, 0.2675, 0.33, 0.45333, 0.57667, 0.7]
 
-    /// Per-z constants of §1.10 (z > 4 reuses the z = 4 values).
+    /// Per-z constants of docs/methods.md §1.10 (z > 4 reuses the z = 4 values).
     public static func eta(z: Int) -> Double { [1e-4, 5e-3, 7e-3, 7e-3][min(z, 4) - 1] }
     public static func etaTheta(z: Int) -> Double { [1e-3, 5e-3, 7e-3, 7e-3][min(z, 4) - 1] }
     public static func length(z: Int) -> Double { [10, 20, 50, 50][min(z, 4) - 1] }

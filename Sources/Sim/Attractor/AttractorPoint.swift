@@ -88,7 +88,7 @@ public enum AttractorPoint {
         return measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
     }
 
-    /// Rescaling (§1.7), metrics (§1.8) and tolerance curves (§1.9) of a trained network.
+    /// Rescaling (docs/methods.md §1.7), metrics (§1.8) and tolerance curves (§1.9) of a trained network.
     public static func measure(_ p: AttractorParameters, trainer: AttractorTrainer, threads: Int,
                                progress: Progress?) -> ResultBundle {
         let net = trainer.net, patterns = trainer.patterns

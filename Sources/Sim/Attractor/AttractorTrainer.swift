@@ -1,4 +1,4 @@
-// The "bp" training loop of models.md §1.6, fast.
+// The "bp" training loop of docs/methods.md §1.6, fast.
 //
 // Per epoch one field H = W X − θ serves the convergence test and the step. The
 // element-wise work (derivative, update, clip, normalise, product) is fused into two
@@ -89,8 +89,8 @@ public final class AttractorTrainer: @unchecked Sendable {
 
     public var isFinished: Bool { convergedAt >= 0 || epoch >= config.maxEpochs }
 
-    /// Prepares training as in §1.6 ("before the loop"): `net` holds the initial factors;
-    /// normalises, sets θ by §1.5. All synapses start alive (the diagonal is removed by the
+    /// Prepares training as in docs/methods.md §1.6 ("before the loop"): `net` holds the initial factors;
+    /// normalises, sets θ by docs/methods.md §1.5. All synapses start alive (the diagonal is removed by the
     /// first clip, as in the original).
     /// With `prepare: false` the network is taken as it is (no normalisation, θ kept) —
     /// for models that set up their own start (e.g. the sleep phase of the wake–sleep model).
@@ -271,7 +271,7 @@ public final class AttractorTrainer: @unchecked Sendable {
         return false
     }
 
-    /// Step 3 of §1.6: every neuron moves towards its worst pattern μ_i.
+    /// Step 3 of docs/methods.md §1.6: every neuron moves towards its worst pattern μ_i.
     func perceptronStep() {
         let n = net.n, m = patterns.m, eta = config.eta
         patterns.xT.withUnsafeBufferPointer { xtb in
@@ -288,10 +288,10 @@ public final class AttractorTrainer: @unchecked Sendable {
         }}
     }
 
-    /// Step 4 of §1.6: soft-min replay of all patterns.
-    /// One soft-min replay epoch (step 4 of §1.6 and the threshold update) whatever the
+    /// Step 4 of docs/methods.md §1.6: soft-min replay of all patterns.
+    /// One soft-min replay epoch (step 4 of docs/methods.md §1.6 and the threshold update) whatever the
     /// training error, with rates and β given here — the sleep epoch of the wake–sleep model
-    /// (models.md §2.5). No convergence test; counts as an epoch.
+    /// (docs/methods.md §2.5). No convergence test; counts as an epoch.
     public func softMinEpoch(eta: Float, etaTheta: Float, beta: Float) {
         computeField()
         softMinStep(eta: eta, beta: beta)
@@ -337,7 +337,7 @@ public final class AttractorTrainer: @unchecked Sendable {
     }
 
     /// The fused update of the alive synapses of every row: U += coef(j)·D (mask from
-    /// before the update), clip (§1.3), normalise (§1.4), W = ∏U. `rowCoefficients(i)`
+    /// before the update), clip (docs/methods.md §1.3), normalise (§1.4), W = ∏U. `rowCoefficients(i)`
     /// returns (source, scale) with η·g[i,j] = scale·source[j]; it may fill the row's
     /// scratch buffer (length N) and return it as the source.
     func updateRows(_ rowCoefficients: (Int, UnsafeMutablePointer<Float>) -> (UnsafePointer<Float>, Float)) {

@@ -6,7 +6,7 @@
 // the list walk, so they keep the list. The per-synapse arithmetic is that of the scalar
 // kernels (same products in the same order); only the order of the row's Σ U² differs.
 //
-// "Alive" is the mask of models.md §1.6, taken before the update: w > 1e-10, j ≠ i. A
+// "Alive" is the mask of docs/methods.md §1.6, taken before the update: w > 1e-10, j ≠ i. A
 // synapse not in the alive list has w ≤ 1e-10 for good (pruned weights never change
 // again), so the mask alone reproduces the list semantics.
 

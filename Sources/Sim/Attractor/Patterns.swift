@@ -1,4 +1,4 @@
-// Random binary patterns of models.md §1.1.
+// Random binary patterns of docs/methods.md §1.1.
 
 import COpenBLAS
 import Foundation

@@ -1,4 +1,4 @@
-// Robustness tests of models.md §1.9: recall dynamics from noisy starts or with noisy
+// Robustness tests of docs/methods.md §1.9: recall dynamics from noisy starts or with noisy
 // synapses, read out after n_steps.
 //
 // Dynamics run pattern-major (state S is M×N, pattern μ contiguous) so that the still

@@ -1,4 +1,4 @@
-// Reference (dense) synapse operations of models.md §1.2–1.5 and §1.7. They touch every
+// Reference (dense) synapse operations of docs/methods.md §1.2–1.5 and §1.7. They touch every
 // synapse and are meant for set-up, read-out and models other than the fast trainer
 // (e.g. the wake–sleep model of Figure 3). The trainer (AttractorTrainer) does the same
 // arithmetic on alive synapses only.
@@ -6,7 +6,7 @@
 import Foundation
 
 public enum SynapseOps {
-    /// Clip of §1.3: U *= A (mask from before the update), U = max(U, 1e-20), U[i,i,:] = 0,
+    /// Clip of docs/methods.md §1.3: U *= A (mask from before the update), U = max(U, 1e-20), U[i,i,:] = 0,
     /// recompute W.
     public static func clip(_ net: SynapticNetwork, mask: [Bool]) {
         let n = net.n, z = net.z
@@ -36,7 +36,7 @@ public enum SynapseOps {
         }
     }
 
-    /// Normalisation of §1.4: every neuron gets Σ_{j,k} U² = L·z; returns sqrt(s_i).
+    /// Normalisation of docs/methods.md §1.4: every neuron gets Σ_{j,k} U² = L·z; returns sqrt(s_i).
     @discardableResult
     public static func normalise(_ net: SynapticNetwork, length: Double) -> [Float] {
         let n = net.n, z = net.z
@@ -52,7 +52,7 @@ public enum SynapseOps {
         return roots
     }
 
-    /// Threshold initialisation of §1.5:
+    /// Threshold initialisation of docs/methods.md §1.5:
     /// θ_i = f Σ_j W + sqrt(2 f (1−f) Σ_j W²) · erfinv(1 − 2f).
     public static func biasThresholds(_ net: SynapticNetwork, f: Double) -> [Float] {
         let n = net.n
@@ -67,7 +67,7 @@ public enum SynapseOps {
         }
     }
 
-    /// "mean-u" rescaling of §1.7: c_i = 10 Σ_{j,k} U / (n_alive_i z); θ_i /= c_i^z;
+    /// "mean-u" rescaling of docs/methods.md §1.7: c_i = 10 Σ_{j,k} U / (n_alive_i z); θ_i /= c_i^z;
     /// U_i /= c_i; recompute W. Returns c.
     @discardableResult
     public static func rescaleMeanU(_ net: SynapticNetwork) -> [Float] {

@@ -1,4 +1,4 @@
-// The synapse state of a recurrent network with z-factor synapses (models.md §1.2):
+// The synapse state of a recurrent network with z-factor synapses (docs/methods.md §1.2):
 // factors U (N×N×z, interleaved: U[(i*N + j)*z + k]), weights W = ∏_k U (N×N) and
 // thresholds θ (N). Everything is Float32, like the original, because the weight
 // histogram of Figure 2 depends on Float32 underflow (1e-20^z).

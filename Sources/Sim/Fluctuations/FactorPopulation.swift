@@ -1,4 +1,4 @@
-// One population of N synapses with z factors each (models.md §3), integrated with
+// One population of N synapses with z factors each (docs/methods.md §3), integrated with
 // Euler–Maruyama. w = ∏_k u_k; u_0 is the fast, noisy factor, u_1…u_{z−1} follow it
 // with time constant τ; a homeostatic term pulls the mean of w^{2/z} over alive synapses
 // towards w0. A synapse whose weight reaches 0 is dead for good.

@@ -1,4 +1,4 @@
-// Parameters of the intrinsic-fluctuation simulation (models.md §3).
+// Parameters of the intrinsic-fluctuation simulation (docs/methods.md §3).
 
 public enum FluctuationScale: String, Codable, Sendable, CaseIterable {
     /// Paper: 1000 synapses, T = 999.

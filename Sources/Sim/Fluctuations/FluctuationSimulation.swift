@@ -1,4 +1,4 @@
-// Runs the z = 1…5 populations of §3 on shared noise and samples them once per time unit.
+// Runs the z = 1…5 populations of docs/methods.md §3 on shared noise and samples them once per time unit.
 //
 // The noise of a chunk of steps is generated first (in parallel over synapse blocks),
 // then the populations, which are independent given the noise, integrate that chunk in

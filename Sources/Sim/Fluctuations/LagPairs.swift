@@ -1,4 +1,4 @@
-// §4.1: pairs (w, Δw) at lag s.
+// docs/methods.md §4.1: pairs (w, Δw) at lag s.
 //
 // For a start a < min(s, T − s) the columns a, a+s, a+2s, … form a chain; every
 // consecutive pair in a chain gives w = D[a+ks] and Δw = D[a+(k+1)s] − D[a+ks]. Pairs with

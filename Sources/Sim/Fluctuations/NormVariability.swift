@@ -247,7 +247,7 @@ struct HalfWordIndices {
     }
 }
 
-/// R² of a simulated CV-rank curve against every resample of the data (§4.3):
+/// R² of a simulated CV-rank curve against every resample of the data (docs/methods.md §4.3):
 /// 1 − Σ_{r,q}(data − sim)² / Σ_{r,q}(data − mean(data))², NaN cells skipped.
 public func rSquared(data: NormVariability, simulatedRank: [Double]) -> Double {
     let Q = data.exponents.count

@@ -1,4 +1,4 @@
-// The noise of §3: one N×2 matrix of standard normals per Euler step, shared by every z.
+// The noise of docs/methods.md §3: one N×2 matrix of standard normals per Euler step, shared by every z.
 //
 // Synapses are split into fixed blocks of `blockSize`, each with its own random stream
 // (seed, block), and the noise of a chunk of steps is generated block by block in

@@ -1,6 +1,6 @@
 // A synapses × time-points matrix of weights, row-major, NaN = missing (spine not seen,
 // or outside a recording). Both the simulation and the Kaufman et al. data end up here,
-// so every statistic of §4 takes one of these.
+// so every statistic of docs/methods.md §4 takes one of these.
 
 public struct WeightMatrix: Sendable, Equatable {
     public let rows: Int

@@ -1,8 +1,8 @@
 // Gaussian integrals of a ramp, the building blocks of every capacity formula in
-// shared/spec/theory.md. With t ~ N(0, 1) and the threshold m:
+// docs/methods.md §5.1. With t ~ N(0, 1) and the threshold m:
 //   A1(m) = E[(t − m)₊]  = φ(m) − m Q(m)
 //   A2(m) = E[(t − m)₊²] = (1 + m²) Q(m) − m φ(m)
-// and the spec's pattern integrals are the same functions mirrored:
+// and the pattern integrals of docs/methods.md §5.1 are the same functions mirrored:
 //   I(x) = ∫_{−∞}^{x} Dt (x − t)² = A2(−x),   F(x) = x Φ(x) + φ(x) = A1(−x) = I'(x)/2.
 
 /// Moments of the positive part of a shifted standard normal, (t − m)₊.
@@ -17,9 +17,9 @@ public enum GaussianRamp {
         (1 + m * m) * Normal.q(m) - m * Normal.pdf(m)
     }
 
-    /// The spec's I(x) = ∫_{−∞}^{x} Dt (x − t)² = (1 + x²) Φ(x) + x φ(x).
+    /// I(x) of docs/methods.md §5.1: ∫_{−∞}^{x} Dt (x − t)² = (1 + x²) Φ(x) + x φ(x).
     public static func integralI(_ x: Double) -> Double { secondMoment(threshold: -x) }
 
-    /// The spec's F(x) = x Φ(x) + φ(x) = I'(x)/2.
+    /// F(x) of docs/methods.md §5.1: x Φ(x) + φ(x) = I'(x)/2.
     public static func integralF(_ x: Double) -> Double { firstMoment(threshold: -x) }
 }

@@ -1,4 +1,4 @@
-// z → ∞ (L0) "no solutions" boundary (shared/spec/theory.md). With a fraction l0 of
+// z → ∞ (L0) "no solutions" boundary (docs/methods.md §5.4). With a fraction l0 of
 // connections allowed and Q(μ) = l0/2 (μ ≥ 0):
 //   α_0(κ, l0) = [μ φ(μ) + Q(μ)] / min_u Fout(κ/σ_f, u),   connection density l0/2.
 // Below the curve (α_0, l0/2) no weight vector of that density stores the patterns at

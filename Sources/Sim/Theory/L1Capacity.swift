@@ -1,4 +1,4 @@
-// z = 2 (L1 norm) capacity (shared/spec/theory.md), for the robustness
+// z = 2 (L1 norm) capacity (docs/methods.md §5.3), for the robustness
 //   ρ = min_μ y (w·x − θ) / (mean_j w_j · sqrt(N f (1 − f))).
 // Optimal weights are a shifted, truncated Gaussian (t − μ)₊ with connection probability
 // p = Q(μ). With s(μ) = A1(μ)/sqrt(A2(μ)):

@@ -1,4 +1,4 @@
-// z = 1 (L2 norm) capacity of the sign-constrained neuron (shared/spec/theory.md):
+// z = 1 (L2 norm) capacity of the sign-constrained neuron (docs/methods.md §5.2):
 //   α_c(κ, f) = ½ / min_u Fout(κ/σ_f, u),   σ_f = sqrt(f (1 − f)),
 // where κ = min_μ y (w·x − θ)/‖w‖₂ on raw 0/1 patterns. The ½ is the sign constraint:
 // the optimal weights are half-Gaussian, so the connection density is 0.5 for every κ, f.

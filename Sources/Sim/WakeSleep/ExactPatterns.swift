@@ -1,4 +1,4 @@
-// "Exact" sparse patterns of models.md §2.1: every pattern has exactly K = round(N f)
+// "Exact" sparse patterns of docs/methods.md §2.1: every pattern has exactly K = round(N f)
 // active units, placed uniformly at random, independently per pattern.
 
 import Foundation
@@ -69,7 +69,7 @@ public struct SparsePatterns: Sendable, Equatable {
         return SparsePatterns(n: n, f: f, active: active)
     }
 
-    /// The dense PatternSet of §1 (for the robustness tests and metrics of Sim/Attractor).
+    /// The dense PatternSet of docs/methods.md §1 (for the robustness tests and metrics of Sim/Attractor).
     public var patternSet: PatternSet {
         var x = [Float](repeating: 0, count: n * m)
         for mu in 0..<m { for j in active[mu] { x[Int(j) * m + mu] = 1 } }

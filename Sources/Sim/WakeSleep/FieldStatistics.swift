@@ -61,7 +61,7 @@ public struct FieldStatistics: Sendable {
     }
 }
 
-/// The scalar recordings of §2.6 at one time point.
+/// The scalar recordings of docs/methods.md §2.6 at one time point.
 public struct StateScalars: Sendable {
     public static let names = ["min_margin_mean", "min_margin_std", "rho_mean", "rho_std", "syn_margin_mean",
                                "train_error", "capacity", "l0_mean", "l0_std", "l1_mean", "l2_mean", "theta_mean"]

@@ -1,8 +1,8 @@
-// Sleep: soft-min replay consolidation of the stored patterns (models.md §2.5).
+// Sleep: soft-min replay consolidation of the stored patterns (docs/methods.md §2.5).
 //
 // Per epoch there is one field Hᵀ = (W X − θ)ᵀ (sum of K columns of W per pattern); the
 // replay weights P, g = P Xᵀ (sum, for every presynaptic unit j, of the rows of P of the
-// patterns containing j), the factor update, clip (§1.3) and normalisation (§1.4) follow
+// patterns containing j), the factor update, clip (docs/methods.md §1.3) and normalisation (§1.4) follow
 // the dense equations literally — every synapse, pruned ones included — so the result is
 // the dense arithmetic, just organised around the 5% active units.
 
@@ -49,7 +49,7 @@ public final class SleepPhase: @unchecked Sendable {
         stats = FieldStatistics(field: field, patterns: SparsePatterns(n: n, f: patterns.f, active: []))
     }
 
-    /// Prepares sleep: the rescale of §2.5 (c_i = sqrt(Σ U²/(L z)), U_i /= c_i, θ_i /= c_i²)
+    /// Prepares sleep: the rescale of docs/methods.md §2.5 (c_i = sqrt(Σ U²/(L z)), U_i /= c_i, θ_i /= c_i²)
     /// and m_i = mean_μ |H[i, μ]| on the stored patterns.
     public convenience init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double) {
         self.init(net: net, patterns: patterns, beta: beta, length: length, epoch: 0, meanAbsPrev: [])
@@ -82,7 +82,7 @@ public final class SleepPhase: @unchecked Sendable {
         return FieldStatistics.radius(field: field, patterns: patterns, l2: l2sq.map { $0.squareRoot() })
     }
 
-    /// One sleep epoch with learning rate `eta` (§2.5).
+    /// One sleep epoch with learning rate `eta` (docs/methods.md §2.5).
     public func step(eta: Float) {
         if !fieldIsCurrent { computeField() }
         let yhat = softMinReplay()

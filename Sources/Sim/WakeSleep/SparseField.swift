@@ -1,5 +1,5 @@
 // The one product per step of the wake–sleep model: H = W X − θ for sparse binary
-// patterns, as sums of K columns of W (models.md §2.2, §2.5), and the k-WTA step.
+// patterns, as sums of K columns of W (docs/methods.md §2.2, §2.5), and the k-WTA step.
 
 import Foundation
 
@@ -37,7 +37,7 @@ public enum SparseField {
     }
 }
 
-/// The recall step with k-winners-take-all inhibition of §2.2.
+/// The recall step with k-winners-take-all inhibition of docs/methods.md §2.2.
 public struct KWTAStep: Sendable, Equatable {
     /// Field h = W x − θ.
     public var field: [Float]

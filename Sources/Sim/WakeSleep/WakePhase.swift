@@ -1,10 +1,10 @@
-// Wake: one-shot Hebbian encoding gated by the k-WTA inhibition (models.md §2.3).
+// Wake: one-shot Hebbian encoding gated by the k-WTA inhibition (docs/methods.md §2.3).
 
 import Foundation
 
 public enum WakePhase {
     /// Start of waking: all factors u0 (no jitter), clip (zeroes the diagonal), θ by the bias
-    /// rule of §1.5.
+    /// rule of docs/methods.md §1.5.
     public static func start(_ net: WakeSleepNetwork, u0: Float, f: Double) {
         net.fill(u0)
         clipAndBias(net, coefficient: 0, centred: nil, f: f)
@@ -22,7 +22,7 @@ public enum WakePhase {
     }
 
     /// The fused pass: factor-0 update c·(x_i − f)(x_j − f) (skipped when `centred` is nil),
-    /// clip of §1.3 with the mask from before the update, W = u0·u1, and the per-neuron sums
+    /// clip of docs/methods.md §1.3 with the mask from before the update, W = u0·u1, and the per-neuron sums
     /// Σ_j W and Σ_j W² for θ_i = f Σ W + sqrt(2 f (1−f) Σ W²)·erfinv(1 − 2f).
     static func clipAndBias(_ net: WakeSleepNetwork, coefficient c: Float, centred: [Float]?, f: Double) {
         let n = net.n
@@ -70,7 +70,7 @@ public enum WakePhase {
         }
     }
 
-    /// Patterns that are fixed points for every neuron (§2.4): min_i Y[i,μ] H[i,μ] > 0.
+    /// Patterns that are fixed points for every neuron (docs/methods.md §2.4): min_i Y[i,μ] H[i,μ] > 0.
     public static func storedPatterns(_ net: WakeSleepNetwork, _ patterns: SparsePatterns) -> [Int] {
         let n = net.n
         let h = SparseField.compute(net, patterns)

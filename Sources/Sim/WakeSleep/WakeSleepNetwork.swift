@@ -28,7 +28,7 @@ public final class WakeSleepNetwork: @unchecked Sendable {
 
     deinit { u0.deallocate(); u1.deallocate(); w.deallocate() }
 
-    /// All factors equal to `value` (§2.1: no jitter).
+    /// All factors equal to `value` (docs/methods.md §2.1: no jitter).
     public func fill(_ value: Float) {
         u0.update(repeating: value, count: n * n)
         u1.update(repeating: value, count: n * n)
@@ -103,7 +103,7 @@ public final class WakeSleepNetwork: @unchecked Sendable {
         return (l1.map(Double.init), l2.map(Double.init), alive)
     }
 
-    /// Within-synapse and across-synapse factor correlations (§2.6): for every presynaptic
+    /// Within-synapse and across-synapse factor correlations (docs/methods.md §2.6): for every presynaptic
     /// unit j, the Pearson correlation over postsynaptic neurons i of (U[i,j,0], U[i,j,1])
     /// ("within") and of (U[i,j,0], U[i,j+1,0]) ("across", neighbouring columns); each
     /// averaged over j, skipping columns where a factor is constant (undefined correlation).

@@ -1,4 +1,4 @@
-// Parameters and scales of the wake–sleep consolidation model (models.md §2).
+// Parameters and scales of the wake–sleep consolidation model (docs/methods.md §2).
 
 import Foundation
 
@@ -12,7 +12,7 @@ public struct WakeSleepParameters: Codable, Sendable, Equatable {
     public var f: Double
     public var z: Int
     public var u0: Double
-    /// Recorded for completeness: θ is set by the bias rule of §1.5 at the start of waking.
+    /// Recorded for completeness: θ is set by the bias rule of docs/methods.md §1.5 at the start of waking.
     public var theta0: Double
     public var length: Double
     public var etaWake: Double
@@ -51,7 +51,7 @@ public struct WakeSleepParameters: Codable, Sendable, Equatable {
     /// Active units per pattern ("exact" patterns): round(N f).
     public var activeCount: Int { Int((Double(n) * f).rounded()) }
 
-    /// Sleep learning rate of epoch e (§2.5); z = 1 keeps η_sleep.
+    /// Sleep learning rate of epoch e (docs/methods.md §2.5); z = 1 keeps η_sleep.
     public func sleepRate(epoch e: Int) -> Float {
         if z == 1 { return Float(etaSleep) }
         return Float(etaSleep + (etaMax - etaSleep) * (1 - Foundation.exp(-Double(e) / rampEpochs)))
@@ -96,7 +96,7 @@ public enum WakeSleepError: Error, CustomStringConvertible {
 
 /// A scale of the wake–sleep runs.
 ///
-/// - `paper`: §2.1 exactly (N = 1000, 35 wake passes, 10⁵ sleep epochs, tolerance on 200
+/// - `paper`: docs/methods.md §2.1 exactly (N = 1000, 35 wake passes, 10⁵ sleep epochs, tolerance on 200
 ///   levels × 20 tests × 50 steps).
 /// - `default`: the paper's network (N = 1000, f = 0.05, same M, same wake) with 10⁴ sleep
 ///   epochs — density and margins have settled by then in the paper runs (Fig. 3 panel 04) —
@@ -126,7 +126,7 @@ public struct WakeSleepScale: Sendable {
     public static let all = [paper, `default`, tiny]
     public static func named(_ s: String) -> WakeSleepScale? { all.first { $0.name == s } }
 
-    /// The load fractions α = M/N of §2.1.
+    /// The load fractions α = M/N of docs/methods.md §2.1.
     public static let loads: [String: Double] = ["high": 0.5, "low": 0.2]
 
     public func parameters(load: String, seed: UInt64 = 700, sleepEpochs epochs: Int? = nil) -> WakeSleepParameters? {

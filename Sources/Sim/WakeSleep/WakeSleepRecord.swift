@@ -1,4 +1,4 @@
-// The recordings of §2.6, growing during a run and (de)serialised as named arrays for the
+// The recordings of docs/methods.md §2.6, growing during a run and (de)serialised as named arrays for the
 // cached result and for checkpoints.
 
 import Foundation

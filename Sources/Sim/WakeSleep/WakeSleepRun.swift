@@ -1,4 +1,4 @@
-// One wake–sleep run (models.md §2) with the recordings of §2.6, checkpointed during the
+// One wake–sleep run (docs/methods.md §2) with the recordings of §2.6, checkpointed during the
 // long sleep so an interrupted run resumes where it stopped (sleep has no randomness, so a
 // resumed run gives the same bytes as an uninterrupted one).
 //
@@ -189,7 +189,7 @@ public enum WakeSleepModel {
     }
 
     /// Recall curves (n_steps = toleranceSteps, k-WTA off) after the "mean-u" rescaling of
-    /// §1.7 on a copy: per noise type, recall and error against p.
+    /// docs/methods.md §1.7 on a copy: per noise type, recall and error against p.
     static func toleranceCurves(_ net: WakeSleepNetwork, _ stored: SparsePatterns, _ p: WakeSleepParameters,
                                 tag: UInt64, threads: Int, progress: String? = nil) -> [String: NDArray] {
         let tester = toleranceTester(net, stored, threads: threads)
