@@ -13,7 +13,7 @@ struct SweepPoint {
     var m: Int { Int(result.values["m"] ?? .nan) }
     var f: Double { result.values["f"] ?? 0.5 }
 
-    /// Mean over neurons of a metric of models.md §1.8 (`l0`, `min_margin`, `rho`, ...).
+    /// Mean over neurons of a metric of docs/methods.md §1.8 (`l0`, `min_margin`, `rho`, ...).
     func mean(_ metric: String) throws -> Double { try result.value("\(metric)_mean") }
     func value(_ name: String) throws -> Double { try result.value(name) }
 
