@@ -21,7 +21,10 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := help
 
 SCALE   ?= default
-SEEDS   ?= 100
+# Empty: the sweep's own seeds (Sources/Experiments/Sweeps.swift).
+SEEDS      ?=
+FIG3_SEED  ?=
+FLUCT_SEED ?=
 FORCE   ?=
 export OPENBLAS_NUM_THREADS := 1
 # Layout audit of every saved panel and page (Plot reads PLOT_AUDIT): warn prints each
@@ -31,7 +34,6 @@ export PLOT_AUDIT
 
 BIN      := .build/release
 STAMP    := .build/release.stamp
-RESULTS  := data/results/$(SCALE)
 FIGURES  := figures
 FORCE_FLAG := $(if $(FORCE),--force,)
 
@@ -42,7 +44,7 @@ APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenb
 
 help:
 	@echo "make figure2 | figure3 | figure5-6 | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
-	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...'  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
+	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 
 # --- system packages -------------------------------------------------------------------
 deps:
@@ -83,57 +85,47 @@ gallery: $(FIGURES)/gallery/gallery.pdf
 $(FIGURES)/gallery/gallery.pdf: $(STAMP)
 	PLOT_AUDIT=$(if $(filter off,$(PLOT_AUDIT)),off,warn) $(BIN)/gallery --out $(FIGURES)/gallery
 
+# --- simulation points ----------------------------------------------------------------
+# Every figure's points come from one definition (Sources/Experiments/Sweeps.swift):
+# `simulate points` prints them as Make variables into a generated include, remade when the
+# build changes. Each point is a result.json target; `simulate run <dir>` reads the point
+# back from its directory name, so this file knows neither the sweeps nor the name format.
+empty :=
+space := $(empty) $(empty)
+POINTS_ARGS := --scale $(SCALE) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FIG3_SEED),--figure3-seed $(FIG3_SEED)) \
+               $(if $(FLUCT_SEED),--figure5-6-seed $(FLUCT_SEED))
+POINTS_MK   := .build/points/$(subst $(space),_,$(strip $(SCALE) s$(SEEDS) f$(FIG3_SEED) u$(FLUCT_SEED))).mk
+
+ifneq ($(filter figure2 figure3 figure5-6 figures,$(MAKECMDGOALS)),)
+include $(POINTS_MK)
+endif
+
+$(POINTS_MK): $(STAMP)
+	@mkdir -p $(@D)
+	@$(BIN)/simulate points $(POINTS_ARGS) > $@.tmp && mv $@.tmp $@
+
+data/results/%/result.json: FORCE_RUN | $(STAMP)
+	$(BIN)/simulate run $(@D) $(FORCE_FLAG)
+
 # --- Figure 2: attractor sweep -----------------------------------------------------------
-FIG2_Z      := 1 2 3 4
-FIG2_ALPHAS := 0.08 0.1425 0.205 0.2675 0.33 0.45333 0.57667 0.7
-# Listed highest load first: those points take longest, so `make -j` starts them first.
-reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
-FIG2_ALPHAS_DESC := $(call reverse,$(FIG2_ALPHAS))
-FIG2_POINTS := $(foreach s,$(SEEDS),$(foreach a,$(FIG2_ALPHAS_DESC),$(foreach z,$(FIG2_Z),\
-                 $(RESULTS)/attractor/z$(z)_alpha$(a)_seed$(s)/result.json)))
-
-# One rule per point: the z, alpha and seed are read back from the directory name.
-$(RESULTS)/attractor/%/result.json: FORCE_RUN | $(STAMP)
-	@p='$*'; z=$${p#z}; z=$${z%%_*}; a=$${p#*_alpha}; a=$${a%%_*}; s=$${p##*_seed}; \
-	$(BIN)/simulate attractor --scale $(SCALE) --z $$z --alpha $$a --seed $$s \
-	  --out $(RESULTS)/attractor/$* $(FORCE_FLAG)
-
 figure2: $(FIGURES)/figure2/summary.csv
 $(FIGURES)/figure2/summary.csv: $(FIG2_POINTS) $(STAMP)
-	$(BIN)/figure2 --scale $(SCALE) --results $(RESULTS) --out $(FIGURES) \
-	  --zs "$(FIG2_Z)" --alphas "$(FIG2_ALPHAS)" --seeds "$(SEEDS)"
+	$(BIN)/figure2 --scale $(SCALE) --out $(FIGURES) $(if $(SEEDS),--seeds $(SEEDS))
 
 # --- Figure 3: wake–sleep consolidation ------------------------------------------------------
-FIG3_SEED   ?= 700
-FIG3_POINTS := $(foreach l,high low,$(RESULTS)/wake-sleep/$(l)_seed$(FIG3_SEED)/result.json)
-
-$(RESULTS)/wake-sleep/%_seed$(FIG3_SEED)/result.json: FORCE_RUN | $(STAMP)
-	$(BIN)/simulate wake-sleep --scale $(SCALE) --load $* --seed $(FIG3_SEED) \
-	  --out $(RESULTS)/wake-sleep/$*_seed$(FIG3_SEED) $(FORCE_FLAG)
-
 figure3: $(FIGURES)/figure3/summary.csv
 $(FIGURES)/figure3/summary.csv: $(FIG3_POINTS) $(STAMP)
-	$(BIN)/figure3 --scale $(SCALE) --results $(RESULTS) --out $(FIGURES) --seed $(FIG3_SEED)
+	$(BIN)/figure3 --scale $(SCALE) --out $(FIGURES) $(if $(FIG3_SEED),--seed $(FIG3_SEED))
 
 bench-figure3: $(STAMP)
 	$(BIN)/simulate wake-sleep --scale paper --load high --bench-epochs 200
 	$(BIN)/simulate wake-sleep --scale paper --load high --bench-tolerance-levels 20
 
 # --- Figures 5 and 6: synaptic fluctuations -------------------------------------------------
-# The fluctuation model is cheap, so the default scale runs it at the paper's size.
-FIG56_SCALE := $(if $(filter tiny,$(SCALE)),tiny,paper)
-FLUCT_SEED  ?= 1
-FLUCT_T     := $(if $(filter tiny,$(SCALE)),40,999)
-FLUCT_DIR   := data/results/$(FIG56_SCALE)/fluctuations/seed$(FLUCT_SEED)_T$(FLUCT_T)
-
-$(FLUCT_DIR)/result.json: FORCE_RUN | $(STAMP)
-	$(BIN)/simulate fluctuations --scale $(FIG56_SCALE) --seed $(FLUCT_SEED) --t $(FLUCT_T) \
-	  --out $(FLUCT_DIR) $(FORCE_FLAG)
-
+# The fluctuation model is cheap: every scale but tiny runs it at the paper's size.
 figure5-6: $(FIGURES)/figure5-6/summary.csv
-$(FIGURES)/figure5-6/summary.csv: $(FLUCT_DIR)/result.json $(STAMP)
-	$(BIN)/figure5-6 --scale $(FIG56_SCALE) --results data/results/$(FIG56_SCALE) --out $(FIGURES) \
-	  --seed $(FLUCT_SEED) --t $(FLUCT_T)
+$(FIGURES)/figure5-6/summary.csv: $(FIG56_POINTS) $(STAMP)
+	$(BIN)/figure5-6 --scale $(SCALE) --out $(FIGURES) $(if $(FLUCT_SEED),--seed $(FLUCT_SEED))
 
 figures: gallery figure2 figure3 figure5-6
 

@@ -26,14 +26,19 @@ let package = Package(
         // Models, statistics, theory curves and result files; knows nothing about drawing.
         .target(name: "Sim", dependencies: ["COpenBLAS"], swiftSettings: optimiseAlways),
 
+        // The paper's experiments between the models and the figures: scales, the sweep of
+        // each figure, the canonical result directory of every point, typed result readers.
+        .target(name: "Experiments", dependencies: ["Sim"], swiftSettings: optimiseAlways),
+
         // Paper-specific figure helpers shared by the figure executables (house style,
         // output paths, cached-result loading).
-        .target(name: "FigureSupport", dependencies: ["Plot", "Sim"],
+        .target(name: "FigureSupport", dependencies: ["Plot", "Sim", "Experiments",
+                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 path: "Sources/Figures/FigureSupport", swiftSettings: optimiseAlways),
 
         // Command-line entry points.
         .executableTarget(name: "simulate", dependencies: [
-            "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Sim", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: optimiseAlways),
         .executableTarget(name: "bench", dependencies: [
             "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,17 +46,18 @@ let package = Package(
         .executableTarget(name: "gallery", dependencies: ["Plot"],
                           path: "Sources/Figures/gallery", swiftSettings: optimiseAlways),
         .executableTarget(name: "figure2", dependencies: [
-            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FigureSupport", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Figures/figure2", swiftSettings: optimiseAlways),
         .executableTarget(name: "figure3", dependencies: [
-            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FigureSupport", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Figures/figure3", swiftSettings: optimiseAlways),
         .executableTarget(name: "figure5-6", dependencies: [
-            "FigureSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FigureSupport", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Figures/figure5-6", swiftSettings: optimiseAlways),
 
         .testTarget(name: "PlotTests", dependencies: ["Plot"],
                     resources: [.copy("References")], swiftSettings: optimiseAlways),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Sim"], swiftSettings: optimiseAlways),
         .testTarget(name: "SimTests", dependencies: ["Sim"],
                     resources: [.copy("Fixtures")], swiftSettings: optimiseAlways),
     ]

@@ -41,6 +41,12 @@ public final class GridSpec {
 
     public subscript(row: Int, col: Int) -> Axes { addAxes(row: row, col: col) }
 
+    /// The factor (≤ 1) on margins and gaps that leaves the axes at least 1 pt of `region`.
+    static func squeeze(margins: Double, region: Double) -> Double {
+        let room = max(region - 1, 0)
+        return margins > room && margins > 0 ? room / margins : 1
+    }
+
     /// Lay out the axes of this grid on the page (figure frame `frame`, points, y down).
     func layout(_ members: [Axes], frame: Rect, pad: Double, _ r: Renderer) throws {
         let reg = Rect(x: frame.x + region.x * frame.width, y: frame.y + (1 - region.y - region.height) * frame.height,
@@ -59,18 +65,23 @@ public final class GridSpec {
             var gapsW = 0.0, gapsH = 0.0
             for c in 0..<(cols - 1) { gapsW += R[c] + L[c + 1] + wspace }
             for rr in 0..<(rows - 1) { gapsH += B[rr] + T[rr + 1] + hspace }
-            let availW = max(reg.width - left - right - gapsW, 1), availH = max(reg.height - top - bottom - gapsH, 1)
+            // Decorations wider than the region (a tiny page, long labels) are squeezed so
+            // that the axes keep at least 1 pt and stay on the page; the labels overhang.
+            let kW = Self.squeeze(margins: left + right + gapsW, region: reg.width)
+            let kH = Self.squeeze(margins: top + bottom + gapsH, region: reg.height)
+            let availW = max(reg.width - kW * (left + right + gapsW), 1)
+            let availH = max(reg.height - kH * (top + bottom + gapsH), 1)
             let sw = widthRatios.reduce(0, +), sh = heightRatios.reduce(0, +)
             var xs: [(Double, Double)] = [], ys: [(Double, Double)] = []
-            var x = reg.x + left
+            var x = reg.x + kW * left
             for c in 0..<cols {
                 let w = availW * widthRatios[c] / sw
-                xs.append((x, x + w)); x += w + (c < cols - 1 ? R[c] + L[c + 1] + wspace : 0)
+                xs.append((x, x + w)); x += w + (c < cols - 1 ? kW * (R[c] + L[c + 1] + wspace) : 0)
             }
-            var y = reg.y + top
+            var y = reg.y + kH * top
             for rr in 0..<rows {
                 let h = availH * heightRatios[rr] / sh
-                ys.append((y, y + h)); y += h + (rr < rows - 1 ? B[rr] + T[rr + 1] + hspace : 0)
+                ys.append((y, y + h)); y += h + (rr < rows - 1 ? kH * (B[rr] + T[rr + 1] + hspace) : 0)
             }
             for ax in members {
                 guard let cell = ax.cell else { continue }

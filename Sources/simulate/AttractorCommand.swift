@@ -1,6 +1,7 @@
 // `simulate attractor`: one (z, α, seed) point of Figure 2 (docs/methods.md §1), cached.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import Sim
 
@@ -13,25 +14,14 @@ struct AttractorCommand: ParsableCommand {
     var z: Int
     @Option(help: "Load α = M/N (> 0); the text names the result directory.")
     var alpha: String
-    @Option(help: "Random seed.") var seed: UInt64 = 100
-    @Option(help: "Scale: default, paper or tiny.") var scale: String = "default"
+    @Option(help: "Random seed.") var seed: UInt64 = Figure2Sweep.defaultSeeds[0]
     @Option(help: "Override the scale's number of neurons.") var n: Int?
     @Option(name: .customLong("max-epochs"), help: "Override the scale's epoch bound.") var maxEpochs: Int?
-    @Option(help: "Result directory (default data/results/<scale>/attractor/z<z>_alpha<alpha>_seed<seed>).")
-    var out: String?
-    @Flag(help: "Recompute even if a result exists.") var force = false
-    @Option(help: "Threads for row-parallel work (results are identical for any value).") var threads: Int = 1
-    @Flag(help: "No progress output.") var quiet = false
     @Option(name: .customLong("eta-scale"), help: "Override the scale's factor on η and η_θ.") var etaScale: Double?
-    @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between training checkpoints.")
-    var checkpointSeconds: Double = 120
-    @Option(name: .customLong("interrupt-after"), help: "Testing: stop after this many epochs, leaving a checkpoint.")
-    var interruptAfter: Int?
+    @OptionGroup var runOptions: RunOptions
 
     func parameters() throws -> AttractorParameters {
-        guard let sc = AttractorScale.named(scale) else {
-            throw ValidationError("--scale: unknown scale '\(scale)' (use default, paper or tiny)")
-        }
+        let sc = runOptions.scale.attractor
         guard let a = Double(alpha), a.isFinite, a > 0 else { throw ValidationError("--alpha: '\(alpha)' is not a number > 0") }
         guard z >= 1 else { throw ValidationError("--z: must be >= 1, got \(z)") }
         if z > 4 && (n == nil || maxEpochs == nil) {
@@ -40,7 +30,6 @@ struct AttractorCommand: ParsableCommand {
         if let n, n < 2 { throw ValidationError("--n: must be >= 2, got \(n)") }
         if let maxEpochs, maxEpochs < 0 { throw ValidationError("--max-epochs: must be >= 0") }
         if let etaScale, !(etaScale > 0) { throw ValidationError("--eta-scale: must be > 0") }
-        guard threads >= 1 else { throw ValidationError("--threads: must be >= 1") }
         let p = sc.parameters(z: z, alpha: a, alphaText: alpha, seed: seed, n: n, maxEpochs: maxEpochs, etaScale: etaScale)
         guard p.m >= 1 else { throw ValidationError("--alpha: \(alpha) gives M = 0 patterns at N = \(p.n)") }
         guard p.m < p.n else { throw ValidationError("--alpha: \(alpha) gives M = \(p.m) >= N = \(p.n)") }
@@ -50,23 +39,24 @@ struct AttractorCommand: ParsableCommand {
     func run() throws {
         let p = try parameters()
         let label = "attractor z=\(z) α=\(alpha) N=\(p.n)"
-        let run = CachedRun(path: out ?? "data/results/\(p.scale)/attractor/z\(z)_alpha\(alpha)_seed\(seed)", label: label)
-        var options = AttractorPoint.Options()
-        options.threads = threads
-        options.checkpoint = run.checkpoint
-        options.checkpointSeconds = checkpointSeconds
-        options.interruptAfterEpochs = interruptAfter
-        options.progress = Progress(label, enabled: !quiet)
-        let result = try run.produceOrLoad(model: AttractorPoint.model, version: AttractorPoint.version,
-                                           parameters: JSONValue(encoding: p), force: force) {
-            try AttractorPoint.produce(p, options: options)
+        let point = SimulationPoint.attractor(scale: runOptions.scale, z: z, alpha: alpha, seed: seed)
+        let cached = CachedRun(path: runOptions.directory(point), label: label)
+        var model = AttractorPoint.Options()
+        model.threads = runOptions.threads
+        model.checkpoint = cached.checkpoint
+        model.checkpointSeconds = runOptions.checkpointSeconds
+        model.interruptAfterEpochs = runOptions.interruptAfter
+        model.progress = Progress(label, enabled: !runOptions.quiet)
+        let result = try cached.produceOrLoad(model: AttractorPoint.model, version: AttractorPoint.version,
+                                              parameters: JSONValue(encoding: p), force: runOptions.force) {
+            try AttractorPoint.produce(p, options: model)
         }
-        if !quiet {
+        if !runOptions.quiet {
             let v = result.values
             let summary = String(format: "conv %.0f epochs %.0f l0 %.3f min_margin %.4f rho %.4f err %.4f",
                                  v["conv_epochs"] ?? .nan, v["epochs_run"] ?? .nan, v["l0_mean"] ?? .nan,
                                  v["min_margin_mean"] ?? .nan, v["rho_mean"] ?? .nan, v["train_error"] ?? .nan)
-            print("\(label): \(summary) -> \(run.dir.path)")
+            print("\(label): \(summary) -> \(cached.dir.path)")
         }
     }
 }

@@ -2,24 +2,24 @@
 // cached as a result directory; `--analyse` also prints the docs/methods.md §4 statistics against the data.
 
 import ArgumentParser
+import Experiments
 import Foundation
 import Sim
-
-extension FluctuationScale: ExpressibleByArgument {}
 
 struct FluctuationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fluctuations",
         abstract: "Intrinsic synaptic fluctuations for z = 1…5 on shared noise (Figures 5–6).")
 
-    @Option(help: "Random seed of the shared noise.") var seed: UInt64 = 1
+    @Option(help: "Random seed of the shared noise.") var seed: UInt64 = Figure56Sweep.defaultSeed
     @Option(name: .customLong("t"), help: "Duration T in time units = number of samples (default: 999 paper, 40 tiny).")
     var duration: Int?
     @Option(name: .customLong("n"), help: "Synapses per population (default: 1000 paper, 100 tiny).")
     var synapses: Int?
     @Option(help: "Euler step (paper: 0.005; must divide the time unit).") var dt: Double = FluctuationParameters.defaultDt
-    @Option(help: "paper or tiny.") var scale: FluctuationScale = .paper
-    @Option(help: "Result directory (default: data/results/<scale>/fluctuations/seed<seed>_T<T>).") var out: String?
+    @Option(help: "Scale: tiny (100 synapses, T = 40); default and paper both run the paper's size.")
+    var scale: Scale = .paper
+    @Option(help: "Result directory (default: data/results/<paper|tiny>/fluctuations/seed<seed>_T<T>).") var out: String?
     @Flag(help: "Recompute even if a result exists.") var force = false
     @Flag(help: "Also compute and print the statistics of §4 against the Kaufman data.") var analyse = false
     @Option(help: "Kaufman et al. 2012 data file (for --analyse).") var data: String = KaufmanData.defaultPath
@@ -35,9 +35,9 @@ struct FluctuationsCommand: ParsableCommand {
     }
 
     func run() throws {
-        var p = FluctuationParameters(scale: scale, seed: seed, synapses: synapses, duration: duration)
+        var p = FluctuationParameters(scale: scale.fluctuations, seed: seed, synapses: synapses, duration: duration)
         p.dt = dt
-        let dir = out.map { URL(fileURLWithPath: $0) } ?? FluctuationStore.defaultDirectory(scale: scale, parameters: p)
+        let dir = URL(fileURLWithPath: out ?? SimulationPoint.fluctuations(p, scale: scale.fluctuations).directory())
         let progress = Progress("fluctuations")
         let start = Date()
         let run: FluctuationRun

@@ -8,6 +8,7 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run one simulation point of the two-factor consolidation paper and cache its result.",
-        subcommands: [AttractorCommand.self, FluctuationsCommand.self, WakeSleepCommand.self]
+        subcommands: [AttractorCommand.self, FluctuationsCommand.self, WakeSleepCommand.self,
+                      PointsCommand.self, RunPointCommand.self]
     )
 }

@@ -27,11 +27,37 @@ import Testing
         let all = try tinyRun()
         let alone = try tinyRun(z: [2])
         #expect(all.population(z: 2)!.w.values == alone.populations[0].w.values)
-        // More synapses than one noise block: the blocks do not depend on the thread count,
-        // and synapse i's noise does not depend on N beyond its block.
-        let big = try tinyRun(z: [1], n: 300, t: 3)
-        let big2 = try tinyRun(z: [1], n: 300, t: 3)
-        #expect(big.populations[0].w.values == big2.populations[0].w.values)
+    }
+
+    @Test func noiseBlocksFollowTheirOwnStreams() {
+        // Each block of synapses draws from its own stream (seed, block) in step order, so the
+        // noise equals a sequential draw per block: it cannot depend on the thread count or on
+        // how the steps are chunked.
+        let n = 300, steps = 4, B = SharedNoise.blockSize
+        var noise = SharedNoise(synapses: n, seed: 9)
+        var whole = [Double](repeating: 0, count: steps * n * 2)
+        noise.fill(&whole, steps: steps)
+        for b in 0..<((n + B - 1) / B) {
+            var rng = Xoshiro256(seed: 9, stream: UInt64(b))
+            for step in 0..<steps {
+                for i in (b * B)..<min(b * B + B, n) {
+                    #expect(whole[(step * n + i) * 2] == rng.normal() && whole[(step * n + i) * 2 + 1] == rng.normal())
+                }
+            }
+        }
+        var chunked = SharedNoise(synapses: n, seed: 9)
+        var part = [Double](repeating: 0, count: 2 * n * 2)
+        chunked.fill(&part, steps: 1)
+        #expect(Array(part[0..<(n * 2)]) == Array(whole[0..<(n * 2)]))
+        chunked.fill(&part, steps: 2)
+        #expect(part == Array(whole[(n * 2)..<(3 * n * 2)]))
+        // Synapses of a full block get the same noise whatever N is.
+        var smaller = SharedNoise(synapses: 200, seed: 9)
+        var few = [Double](repeating: 0, count: steps * 200 * 2)
+        smaller.fill(&few, steps: steps)
+        for step in 0..<steps {
+            #expect(Array(few[(step * 200 * 2)..<((step * 200 + B) * 2)]) == Array(whole[(step * n * 2)..<((step * n + B) * 2)]))
+        }
     }
 
     @Test func firstStepIsTheSameForEveryZ() {
@@ -131,8 +157,10 @@ import Testing
         #expect(throws: ResultError.self) { try FluctuationStore.produceOrLoad(dir, parameters: other) }
         var bad = p; bad.synapses = 0
         #expect(throws: FluctuationError.self) { try FluctuationStore.produceOrLoad(dir, parameters: bad) }
-        #expect(FluctuationStore.defaultDirectory(scale: .paper, parameters: FluctuationParameters(scale: .paper, seed: 7)).path
-            .hasSuffix("data/results/paper/fluctuations/seed7_T999"))
+        // Load only: the stored run comes back; other parameters or no result are errors.
+        #expect(try FluctuationStore.load(dir, parameters: p).populations.map(\.w) == a.populations.map(\.w))
+        #expect(throws: ResultError.self) { try FluctuationStore.load(dir, parameters: other) }
+        #expect(throws: ResultError.self) { try FluctuationStore.load(dir.appendingPathComponent("none"), parameters: p) }
     }
 }
 

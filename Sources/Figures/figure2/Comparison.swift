@@ -1,6 +1,7 @@
 // comparison.txt: the simulated numbers next to the reference values and the mean-field
 // theory of docs/methods.md §5, per load.
 
+import Experiments
 import Foundation
 import Sim
 

@@ -2,7 +2,9 @@
 // runs the simulations first), the composed page, summary.csv and comparison.txt.
 
 import ArgumentParser
+import Experiments
 import Foundation
+import FigureSupport
 import Plot
 import Sim
 
@@ -11,32 +13,24 @@ struct Figure2Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure2", abstract: "Draw Figure 2 (attractor networks with z-factor synapses) from cached results.")
 
-    @Option(help: "Scale name, only used in messages (default|paper|tiny).") var scale = "default"
-    @Option(help: "Results directory of this scale (holds attractor/z…_alpha…_seed…/).") var results = "data/results/default"
-    @Option(help: "Output directory for figures.") var out = "figures"
-    @Option(help: "Values of z, space separated.") var zs = "1 2 3 4"
-    @Option(help: "Loads alpha, space separated, written as in the result directory names.")
-    var alphas = "0.08 0.1425 0.205 0.2675 0.33 0.45333 0.57667 0.7"
-    @Option(help: "Seeds, space separated (several: mean ± s.e.m.).") var seeds = "100"
+    @OptionGroup var options: FigureOptions
+    @Option(parsing: .upToNextOption, help: "Values of z.") var zs: [Int] = Figure2Sweep.zs
+    @Option(parsing: .upToNextOption, help: "Loads α, written as in the result directory names.")
+    var alphas: [String] = Figure2Sweep.alphas
+    @Option(parsing: .upToNextOption, help: "Seeds (several: mean ± s.e.m.).") var seeds: [UInt64] = Figure2Sweep.defaultSeeds
 
-    func parseList<T>(_ text: String, _ name: String, _ parse: (String) -> T?) throws -> [T] {
-        let items = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        let values = items.compactMap(parse)
-        guard !items.isEmpty, values.count == items.count else {
-            throw ValidationError("--\(name) '\(text)' is not a list of numbers")
-        }
-        return values
+    func validate() throws {
+        if zs.isEmpty || alphas.isEmpty || seeds.isEmpty { throw ValidationError("--zs, --alphas and --seeds need values") }
+        if let bad = alphas.first(where: { Double($0) == nil }) { throw ValidationError("--alphas: '\(bad)' is not a number") }
     }
 
     func run() throws {
-        let zList = try parseList(zs, "zs") { Int($0) }
-        let seedList = try parseList(seeds, "seeds") { Int($0) }
-        let alphaTexts = try parseList(alphas, "alphas") { Double($0) == nil ? nil : $0 }
+        let out = options.out
         let sweep: Sweep
         do {
-            sweep = try Sweep.load(results: URL(fileURLWithPath: results), zs: zList, alphas: alphaTexts, seeds: seedList)
+            sweep = try Sweep.load(results: options.resultsRoot(), scale: options.scale, zs: zs, alphas: alphas, seeds: seeds)
         } catch {
-            throw ValidationError("\(error) — run `make figure2 SCALE=\(scale)` to produce the results first")
+            throw options.missingResults(error, figure: "figure2")
         }
         let dir = URL(fileURLWithPath: out).appendingPathComponent("figure2")
         try AtomicFile.ensureDirectory(dir)

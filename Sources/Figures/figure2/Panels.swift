@@ -1,5 +1,6 @@
 // The ten panels of Figure 2 (docs/methods.md §6.2), each a function from the sweep to a Figure.
 
+import Experiments
 import Foundation
 import FigureSupport
 import Plot

@@ -1,5 +1,6 @@
 // figures/figure2/summary.csv: one row per (z, alpha, seed) with the headline numbers.
 
+import Experiments
 import Foundation
 import Sim
 

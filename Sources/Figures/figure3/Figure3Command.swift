@@ -2,7 +2,9 @@
 // cached results of `simulate wake-sleep` (both loads), the composed page and summary.csv.
 
 import ArgumentParser
+import Experiments
 import Foundation
+import FigureSupport
 import Plot
 import Sim
 
@@ -11,20 +13,18 @@ struct Figure3Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure3", abstract: "Draw Figure 3 (wake–sleep consolidation) from cached results.")
 
-    @Option(help: "Scale name (default|paper|tiny); picks the default --results.") var scale = "default"
-    @Option(help: "Results directory of this scale (holds wake-sleep/<load>_seed<seed>/; default data/results/<scale>).")
-    var results: String?
-    @Option(help: "Output directory for figures.") var out = "figures"
-    @Option(help: "Seed of the runs (names the result directories).") var seed: UInt64 = 700
+    @OptionGroup var options: FigureOptions
+    @Option(help: "Seed of the runs.") var seed: UInt64 = Figure3Sweep.defaultSeed
 
     func run() throws {
-        let base = URL(fileURLWithPath: results ?? "data/results/\(scale)").appendingPathComponent("wake-sleep")
-        var runs: [RunData] = []
-        for load in ["high", "low"] {
-            let dir = base.appendingPathComponent("\(load)_seed\(seed)")
-            do { runs.append(try RunData(directory: dir, load: load)) } catch {
-                throw ValidationError("\(error) — run `make figure3 SCALE=\(scale)` (or simulate wake-sleep --load \(load)) first")
+        let out = options.out
+        let runs: [RunData]
+        do {
+            runs = try Figure3Sweep.loads.map {
+                try RunData.load(results: options.resultsRoot(), scale: options.scale, load: $0, seed: seed)
             }
+        } catch {
+            throw options.missingResults(error, figure: "figure3")
         }
         let high = runs[0]
         let dir = URL(fileURLWithPath: out).appendingPathComponent("figure3")
@@ -59,10 +59,11 @@ struct Figure3Command: ParsableCommand {
         ]
         for (name, figure) in panels { try figure.save(base: dir.appendingPathComponent(name).path) }
         try Figure3Page.compose(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent("figure3").path)
-        let summary = try Figure3Summary.csv(runs: runs, gainSlopes: loadSlopes, cycleSlopes: cycleSlopes,
-                                             bins: bins, selectivity: select)
+        let summary = try Figure3Summary.csv(runs: runs, gainSlopes: loadSlopes)
+        let notes = Figure3Summary.notes(cycleSlopes: cycleSlopes, bins: bins, selectivity: select)
         try AtomicFile.write(summary, to: dir.appendingPathComponent("summary.csv"))
-        print(summary, terminator: "")
-        print("figure3: wrote \(panels.count) panels, figure3.pdf/png and summary.csv under \(out)")
+        try AtomicFile.write(notes, to: dir.appendingPathComponent("statistics.txt"))
+        print(summary + notes, terminator: "")
+        print("figure3: wrote \(panels.count) panels, figure3.pdf/png, summary.csv and statistics.txt under \(out)")
     }
 }

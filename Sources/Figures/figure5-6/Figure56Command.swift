@@ -1,14 +1,14 @@
 // `figure5-6`: Figures 5 and 6 of the paper — intrinsic synaptic fluctuations for
 // z = 1…5 (docs/methods.md §3) against the spine-size data of Kaufman et al. 2012, with the
-// statistics of docs/methods.md §4. Loads the cached simulation (or produces it), computes the
-// statistics, draws five panels, a composed page, summary.csv and a text report.
+// statistics of docs/methods.md §4. Loads the cached simulation (`simulate fluctuations` produces it),
+// computes the statistics, draws five panels, a composed page, summary.csv and a text report.
 
 import ArgumentParser
+import Experiments
+import FigureSupport
 import Foundation
 import Plot
 import Sim
-
-extension FluctuationScale: ExpressibleByArgument {}
 
 @main
 struct Figure56Command: ParsableCommand {
@@ -16,13 +16,11 @@ struct Figure56Command: ParsableCommand {
         commandName: "figure5-6",
         abstract: "Draw Figures 5–6 (synaptic fluctuations vs. Kaufman et al. 2012).")
 
-    @Option(help: "paper or tiny.") var scale: FluctuationScale = .paper
-    @Option(help: "Results directory of this scale (default data/results/<scale>; the run is read from or written to <results>/fluctuations/seed<seed>_T<T>).")
-    var results: String?
-    @Option(help: "Output directory.") var out: String = "figures"
-    @Option(help: "Seed of the simulation.") var seed: UInt64 = 1
-    @Option(help: "Pool the synapses of several seeds, e.g. 1,2,3,4 (option beside the faithful single seed: for z ≥ 3 single populations can collapse before T).")
-    var seeds: String?
+    @OptionGroup var figure: FigureOptions
+    @Option(help: "Seed of the simulation.") var seed: UInt64 = Figure56Sweep.defaultSeed
+    @Option(parsing: .upToNextOption,
+            help: "Pool the synapses of several seeds, e.g. 1 2 3 4 (option beside the faithful single seed: for z ≥ 3 single populations can collapse before T).")
+    var seeds: [UInt64] = []
     @Option(name: .customLong("t"), help: "Duration T of the simulation (default: 999 paper, 40 tiny).") var duration: Int?
     @Option(name: .customLong("n"), help: "Synapses per population (default: 1000 paper, 100 tiny).") var synapses: Int?
     @Option(help: "Kaufman et al. 2012 data file.") var data: String = KaufmanData.defaultPath
@@ -33,7 +31,6 @@ struct Figure56Command: ParsableCommand {
     @Option(help: "Lag (samples) of the simulation scatter panels (paper: 2).") var simLag: Int = 2
     @Option(help: "Lag (time points) of the data scatter panel (paper: 1).") var dataLag: Int = 1
     @Option(help: "Leave out populations with a smaller final alive fraction (notebook: 0.10).") var minAlive: Double = 0.10
-    @Flag(help: "Recompute the simulation even if a result exists.") var force = false
 
     func validate() throws {
         if let duration, duration < 2 { throw ValidationError("--t must be ≥ 2 (got \(duration))") }
@@ -43,32 +40,28 @@ struct Figure56Command: ParsableCommand {
         if simLag < 1 || simLag >= window { throw ValidationError("--sim-lag must lie in 1..<window (got \(simLag))") }
         if dataLag < 1 { throw ValidationError("--data-lag must be ≥ 1 (got \(dataLag))") }
         if !(0...1).contains(minAlive) { throw ValidationError("--min-alive must lie in 0…1 (got \(minAlive))") }
-        if seeds != nil, try seedList().isEmpty { throw ValidationError("--seeds needs at least one seed") }
     }
 
-    func seedList() throws -> [UInt64] {
-        guard let seeds else { return [seed] }
-        return try seeds.split(separator: ",").map {
-            guard let s = UInt64($0.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--seeds: '\($0)' is not a seed (expected e.g. 1,2,3,4)")
-            }
-            return s
-        }
-    }
+    func seedList() -> [UInt64] { seeds.isEmpty ? [seed] : seeds }
 
     func run() throws {
         let progress = Progress("figure5-6")
+        let scale = figure.scale.fluctuations
         var runs: [FluctuationRun] = []
-        for s in try seedList() {
+        for s in seedList() {
             let p = FluctuationParameters(scale: scale, seed: s, synapses: synapses, duration: duration)
             do { try p.validate() } catch let e as FluctuationError { throw ValidationError(e.description) }
-            let root = URL(fileURLWithPath: results ?? "data/results/\(scale.rawValue)")
-            let dir = FluctuationStore.directory(scaleRoot: root, scale: scale, parameters: p)
-            runs.append(try FluctuationStore.produceOrLoad(dir, parameters: p, force: force, progress: progress))
+            let point = SimulationPoint.fluctuations(p, scale: scale)
+            let dir = figure.resultsRoot(scaleName: scale.rawValue).appendingPathComponent(point.model)
+                .appendingPathComponent(point.name)
+            do { runs.append(try FluctuationStore.load(dir, parameters: p)) } catch {
+                throw ValidationError("\(error)\n— produce it with `simulate run \(point.directory())`"
+                                      + (s == Figure56Sweep.defaultSeed ? " or `make figure5-6 SCALE=\(figure.scale.rawValue)`" : ""))
+            }
         }
         let simulation = try FluctuationRun.pooled(runs)
         let p = simulation.parameters
-        if runs.count > 1 { print("pooled seeds \(try seedList().map(String.init).joined(separator: ",")): \(p.synapses) synapses per z") }
+        if runs.count > 1 { print("pooled seeds \(seedList().map(String.init).joined(separator: ",")): \(p.synapses) synapses per z") }
 
         var options = FluctuationAnalysisOptions()
         options.simulationWindow = min(window, p.samples)
@@ -92,6 +85,7 @@ struct Figure56Command: ParsableCommand {
         } catch let e as FluctuationError { throw ValidationError(e.description) }
         progress.message(String(format: "statistics in %.1f s", Date().timeIntervalSince(t0)))
 
+        let out = figure.out
         let figDir = "\(out)/figure5-6"
         let report = FluctuationReport.text(data: dataStats, populations: populations, simulationLag: simLag,
                                             dataLag: dataLag, options: options)

@@ -105,9 +105,6 @@ public struct AttractorScale: Sendable {
 
     public static func named(_ name: String) -> AttractorScale? { all.first { $0.name == name } }
 
-    /// The α grid of docs/methods.md §1.10.
-    public static let alphas: [Double] = [0.08, 0.1425, 0.205, 0.2675, 0.33, 0.45333, 0.57667, 0.7]
-
     /// Per-z constants of docs/methods.md §1.10 (z > 4 reuses the z = 4 values).
     public static func eta(z: Int) -> Double { [1e-4, 5e-3, 7e-3, 7e-3][min(z, 4) - 1] }
     public static func etaTheta(z: Int) -> Double { [1e-3, 5e-3, 7e-3, 7e-3][min(z, 4) - 1] }

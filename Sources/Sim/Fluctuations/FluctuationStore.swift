@@ -1,5 +1,6 @@
 // Cached fluctuation results: one ResultStore directory per (scale, seed, T, N), holding
-// w_z<k> (N × samples, float64), mean_z<k>, std_z<k>, alive_z<k> (per sample).
+// w_z<k> (N × samples, float64), mean_z<k>, std_z<k>, alive_z<k> (per sample). Where the
+// directory is: Experiments' SimulationPoint.
 
 import Foundation
 
@@ -7,21 +8,6 @@ public enum FluctuationStore {
     public static let model = "fluctuations"
     /// Bump when the model or the stored arrays change meaning.
     public static let version = 1
-
-    /// data/results/<scale>/fluctuations/seed<seed>_T<T>, with _N<n> and _dt<dt> appended
-    /// when they differ from the scale's defaults.
-    public static func defaultDirectory(root: URL = URL(fileURLWithPath: "data/results"),
-                                        scale: FluctuationScale, parameters p: FluctuationParameters) -> URL {
-        directory(scaleRoot: root.appendingPathComponent(scale.rawValue), scale: scale, parameters: p)
-    }
-
-    /// <scaleRoot>/fluctuations/seed<seed>_T<T>[_N<n>][_dt<dt>] (scaleRoot = data/results/<scale>).
-    public static func directory(scaleRoot: URL, scale: FluctuationScale, parameters p: FluctuationParameters) -> URL {
-        var name = "seed\(p.seed)_T\(p.duration)"
-        if p.synapses != scale.defaultSynapses { name += "_N\(p.synapses)" }
-        if p.dt != FluctuationParameters.defaultDt { name += "_dt\(p.dt)" }
-        return scaleRoot.appendingPathComponent(model).appendingPathComponent(name)
-    }
 
     public static func bundle(_ run: FluctuationRun) -> ResultBundle {
         var b = ResultBundle()
@@ -42,6 +28,16 @@ public enum FluctuationStore {
         let stored = try ResultStore.produceOrLoad(directory, model: model, version: version,
                                                    parameters: try JSONValue(encoding: p), force: force) {
             bundle(try FluctuationSimulation.run(p, progress: progress))
+        }
+        return try load(stored, parameters: p)
+    }
+
+    /// The result in `directory`, which must hold exactly these parameters (a missing result
+    /// or one with other parameters is an error; nothing is simulated).
+    public static func load(_ directory: URL, parameters p: FluctuationParameters) throws -> FluctuationRun {
+        guard let stored = try ResultStore.existing(directory, model: model, version: version,
+                                                    parameters: try JSONValue(encoding: p), force: false) else {
+            throw ResultError.missing(path: directory.path)
         }
         return try load(stored, parameters: p)
     }

@@ -1,0 +1,102 @@
+// Typed reading of `simulate attractor` results (Figure 2): one point, and the sweep of
+// every (z, α, seed) point with statistics over seeds. What each value is and its unit:
+// docs/results.md.
+
+import Foundation
+import Sim
+
+/// One (z, α, seed) point of the Figure 2 sweep, as read back from its cached result.
+public struct AttractorResult {
+    public let z: Int
+    public let alpha: Double
+    public let seed: UInt64
+    public let result: StoredResult
+
+    public var n: Int { Int(result.values["n"] ?? .nan) }
+    public var m: Int { Int(result.values["m"] ?? .nan) }
+    public var f: Double { result.values["f"] ?? 0.5 }
+
+    /// Mean over neurons of a network metric (`l0`, `min_margin`, `rho`, …).
+    public func mean(_ metric: String) throws -> Double { try result.value("\(metric)_mean") }
+    public func value(_ name: String) throws -> Double { try result.value(name) }
+
+    /// Base noise levels p and recall (50 steps) for one noise type.
+    public func recallCurve(_ type: NoiseType) throws -> (p: [Double], recall: [Double]) {
+        (try result.array("p").doubles, try result.array("recall_\(type.rawValue)_s50").doubles)
+    }
+
+    /// The base level p at which the 50-step recall is closest to 0.5 (first such level).
+    public func halfRecallLevel(_ type: NoiseType) throws -> Double {
+        let (p, recall) = try recallCurve(type)
+        guard !p.isEmpty, p.count == recall.count else {
+            throw ResultError.corrupt(path: result.directory.path, reason: "empty or ragged tolerance curve \(type.rawValue)")
+        }
+        var best = 0
+        for i in recall.indices where abs(recall[i] - 0.5) < abs(recall[best] - 0.5) { best = i }
+        return p[best]
+    }
+
+    /// Max tolerated neural noise as plotted: 2p/f at recall ≈ 0.5 (neural-balanced).
+    public func maxNeuralNoise() throws -> Double { 2 * (try halfRecallLevel(.neuralBalanced)) / f }
+
+    /// Max tolerated synaptic noise as plotted: 0.2p/0.1 at recall ≈ 0.5 (synaptic-first-alive;
+    /// 0.2p is the noise std, 0.1 the mean factor after the "mean-u" rescaling).
+    public func maxSynapticNoise() throws -> Double { 0.2 * (try halfRecallLevel(.synapticFirstAlive)) / 0.1 }
+
+    public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64) throws -> AttractorResult {
+        let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed)
+        let dir = results.appendingPathComponent(point.model).appendingPathComponent(point.name)
+        guard let a = Double(alpha) else { throw ResultError.corrupt(path: dir.path, reason: "alpha '\(alpha)' is not a number") }
+        return AttractorResult(z: z, alpha: a, seed: seed, result: try ResultStore.load(dir))
+    }
+}
+
+/// Mean and standard error over seeds (s.e.m. is 0 for a single seed).
+public struct MeanSEM {
+    public let mean: Double
+    public let sem: Double
+    public init(_ xs: [Double]) {
+        let n = Double(xs.count)
+        let m = xs.reduce(0, +) / n
+        mean = m
+        if xs.count > 1 {
+            let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
+            sem = (v / n).squareRoot()
+        } else {
+            sem = 0
+        }
+    }
+}
+
+/// All points of the sweep, indexed by z and alpha, with every seed.
+public struct AttractorSweep {
+    public let zs: [Int]
+    public let alphas: [Double]
+    public let seeds: [UInt64]
+    /// points[z][alphaIndex] = one point per seed.
+    public let points: [Int: [[AttractorResult]]]
+
+    /// The results of `Figure2Sweep` (or the given zs/α/seeds) under `results` (data/results/<scale>).
+    public static func load(results: URL, scale: Scale, zs: [Int] = Figure2Sweep.zs, alphas: [String] = Figure2Sweep.alphas,
+                            seeds: [UInt64] = Figure2Sweep.defaultSeeds) throws -> AttractorSweep {
+        var points: [Int: [[AttractorResult]]] = [:]
+        for z in zs {
+            points[z] = try alphas.map { a in
+                try seeds.map { try AttractorResult.load(results: results, scale: scale, z: z, alpha: a, seed: $0) }
+            }
+        }
+        return AttractorSweep(zs: zs, alphas: alphas.map { Double($0)! }, seeds: seeds, points: points)
+    }
+
+    public func at(z: Int, alphaIndex: Int) -> [AttractorResult] { points[z]![alphaIndex] }
+
+    /// Index of the load closest to `alpha`.
+    public func alphaIndex(nearest alpha: Double) -> Int {
+        alphas.indices.min(by: { abs(alphas[$0] - alpha) < abs(alphas[$1] - alpha) })!
+    }
+
+    /// A statistic over seeds for every load at one z.
+    public func series(z: Int, _ stat: (AttractorResult) throws -> Double) rethrows -> [MeanSEM] {
+        try alphas.indices.map { i in MeanSEM(try at(z: z, alphaIndex: i).map(stat)) }
+    }
+}
