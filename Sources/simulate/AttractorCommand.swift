@@ -41,11 +41,7 @@ struct AttractorCommand: ParsableCommand {
         let label = "attractor z=\(z) α=\(alpha) N=\(p.n)"
         let point = SimulationPoint.attractor(scale: runOptions.scale, z: z, alpha: alpha, seed: seed)
         let cached = CachedRun(path: runOptions.directory(point), label: label)
-        var model = AttractorPoint.Options()
-        model.threads = runOptions.threads
-        model.checkpoint = cached.checkpoint
-        model.checkpointSeconds = runOptions.checkpointSeconds
-        model.interruptAfterEpochs = runOptions.interruptAfter
+        var model = runOptions.apply(to: AttractorPoint.Options(), checkpoint: cached.checkpoint)
         model.progress = Progress(label, enabled: !runOptions.quiet)
         let result = try cached.produceOrLoad(model: AttractorPoint.model, version: AttractorPoint.version,
                                               parameters: JSONValue(encoding: p), force: runOptions.force) {

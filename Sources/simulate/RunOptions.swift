@@ -2,6 +2,8 @@
 
 import ArgumentParser
 import Experiments
+import Foundation
+import Sim
 
 extension Scale: ExpressibleByArgument {}
 
@@ -24,4 +26,27 @@ struct RunOptions: ParsableArguments {
 
     /// The result directory of `point` unless --out names another.
     func directory(_ point: SimulationPoint) -> String { out ?? point.directory() }
+}
+
+/// The run settings the checkpointed models share (AttractorPoint.Options, WakeSleepModel.Options).
+protocol CheckpointedRunSettings {
+    var threads: Int { get set }
+    var checkpoint: URL? { get set }
+    var checkpointSeconds: Double { get set }
+    var interruptAfterEpochs: Int? { get set }
+}
+
+extension AttractorPoint.Options: CheckpointedRunSettings {}
+extension WakeSleepModel.Options: CheckpointedRunSettings {}
+
+extension RunOptions {
+    /// `settings` with these options' threads and checkpointing, checkpoint file `checkpoint`.
+    func apply<S: CheckpointedRunSettings>(to settings: S, checkpoint: URL) -> S {
+        var s = settings
+        s.threads = threads
+        s.checkpoint = checkpoint
+        s.checkpointSeconds = checkpointSeconds
+        s.interruptAfterEpochs = interruptAfter
+        return s
+    }
 }

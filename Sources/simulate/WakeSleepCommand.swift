@@ -59,11 +59,7 @@ struct WakeSleepCommand: ParsableCommand {
         }
         let point = SimulationPoint.wakeSleep(scale: runOptions.scale, load: load, seed: seed)
         let cached = CachedRun(path: runOptions.directory(point), label: label)
-        var model = WakeSleepModel.Options()
-        model.threads = runOptions.threads
-        model.checkpoint = cached.checkpoint
-        model.checkpointSeconds = runOptions.checkpointSeconds
-        model.interruptAfterEpochs = runOptions.interruptAfter
+        var model = runOptions.apply(to: WakeSleepModel.Options(), checkpoint: cached.checkpoint)
         model.progressLabel = runOptions.quiet ? nil : label
         let result = try cached.produceOrLoad(model: WakeSleepModel.model, version: WakeSleepModel.version,
                                               parameters: JSONValue(encoding: p), force: runOptions.force) {
