@@ -65,20 +65,30 @@ extension Axes {
 
 extension Axes {
     /// Raise the upper y limit, a tenth of the view at a time (log axes: a tenth of the
-    /// decades), until no legend of this axes covers data (2 pt of line, no marker) or the
-    /// limit would pass `maxTop`. For legends at fixed places over data that reach high;
-    /// returns whether they are clear. Needs the axes to belong to a figure.
+    /// decades), until no legend and no text with alternatives covers data (within the
+    /// audit's tolerance) or the limit would pass `maxTop`: headroom for notes and legends
+    /// when the data leave none. Returns whether they are clear; needs the axes to belong
+    /// to a figure.
     @discardableResult
-    public func raiseTopForLegends(maxTop: Double) throws -> Bool {
-        guard let fig = figure, !legends.isEmpty else { return true }
+    public func raiseTopForRoom(maxTop: Double) throws -> Bool {
+        let movable = artists.compactMap { $0 as? TextLabel }.filter { !$0.alternatives.isEmpty }
+        guard let fig = figure, !legends.isEmpty || !movable.isEmpty else { return true }
         for _ in 0..<60 {
             let clear = try CairoOutput.withMeasuringRenderer { r -> Bool in
                 try fig.layout(r, origin: Point(0, 0))
-                let marks = try dataMarks(r)
-                return try legends.allSatisfy { l in
-                    let c = marks.coverage(of: try l.layout(axes: self, r).box)
-                    return marks.isClear(c)
+                try placeTexts(r)
+                let marks = try dataMarks(r), t = transform
+                let legendsClear = try legends.allSatisfy { l in
+                    marks.isClear(marks.coverage(of: try l.layout(axes: self, r).box))
                 }
+                let textsClear = try movable.allSatisfy { tl in
+                    let p = tl.anchor(t)
+                    guard p.isFinite else { return true }
+                    let quad = inkQuad(try r.measure(markup: tl.markup, font: tl.font(style)), at: p,
+                                       rotation: tl.rotation, hAlign: tl.hAlign, vAlign: tl.vAlign)
+                    return marks.isClear(marks.coverage(of: quad))
+                }
+                return legendsClear && textsClear
             }
             if clear { return true }
             let (lo, hi) = yLimits

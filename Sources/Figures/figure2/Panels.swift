@@ -103,10 +103,16 @@ enum Figure2Panels {
         ax.setXLabel(xLabel)
         ax.setYLabel("Recall rate")
         let a = s.alphas[i]
-        let (x, y, align): (Double, Double, HAlign) = noteAtTop ? (0.98, 0.93, .right) : (0.04, 0.16, .left)
-        ax.text(x, y, Markup.tex("$f$ = 0.50"), coordinates: .axes, size: 5.5, hAlign: align)
-        ax.text(x, y - 0.1, Markup.tex("$\\alpha/\\alpha_c$ = ") + String(format: "%.2f", a),
-                coordinates: .axes, size: 5.5, hAlign: align)
+        let (x, y, align): (Double, Double, HAlign) = noteAtTop ? (0.98, 0.97, .right) : (0.04, 0.26, .left)
+        // One two-line note, so that it moves as a whole to where no curve runs.
+        let note = ax.text(x, y, Markup.tex("$f$ = 0.50") + "\n" + Markup.tex("$\\alpha/\\alpha_c$ = ")
+                           + String(format: "%.2f", a), coordinates: .axes, size: 5.5, hAlign: align, vAlign: .top)
+        // Then a grid over the axes, nearest the published corner first.
+        let xs = align == .right ? [0.98, 0.85, 0.72, 0.6, 0.47] : [0.04, 0.17, 0.3, 0.43, 0.55]
+        let ys = noteAtTop ? [0.97, 0.8, 0.63, 0.46, 0.29] : [0.26, 0.43, 0.6, 0.77, 0.97]
+        note.alternatives = xs.flatMap { nx in ys.map { (nx, $0) } }.filter { $0 != (x, y) }
+        // Curves of small networks can fill the panel: then headroom above recall 1.
+        try ax.raiseTopForRoom(maxTop: 1.5)
         return fig
     }
 
@@ -133,7 +139,7 @@ enum Figure2Panels {
         ax.setYLabel(yLabel)
         ax.legend(handles, labels: labels, title: Markup.tex("$\\alpha/\\alpha_c$"), location: .best, fontSize: 6,
                   handleLength: 2.2)
-        try ax.raiseTopForLegends(maxTop: max(top, 0.1) * 4)
+        try ax.raiseTopForRoom(maxTop: max(top, 0.1) * 4)
         return fig
     }
 
@@ -193,7 +199,7 @@ enum Figure2Panels {
         let bx = boundary.map(\.alpha0), by = boundary.map(\.density)
         ax.fillBetween(bx, by, color: .named("lightgrey"), zOrder: 0.5)
         let inf = ax.plot(bx, by, color: .named("grey"), lineStyle: .dotted, label: "<i>z</i>→∞")
-        let regionLabel = ax.text(0.97, 0.04, "No\nsolutions", coordinates: .axes, size: 6.5, color: .named("grey"),
+        let regionLabel = ax.text(0.985, 0.02, "No\nsolutions", coordinates: .axes, size: 6, color: .named("grey"),
                                   hAlign: .right, vAlign: .bottom)
         // z = 1: density 0.5 at every load; z = 2: the L1 solution's connection probability.
         let th1 = ax.axhline(0.5, color: zColor(1), lineStyle: .dotted, label: "<i>z</i> = 1")
@@ -214,12 +220,13 @@ enum Figure2Panels {
         ax.setXTicks(loadTicks)
         ax.setXLabel(loadLabel)
         ax.setYLabel("Connection density")
-        ax.legend(sims, title: "Simulation", location: .upperLeft, anchor: (0.0, 0.93), fontSize: 5.5, titleFontSize: 5.5)
-        ax.legend([th1, th2, inf], title: "Theory", location: .upperLeft, anchor: (0.36, 0.93), fontSize: 5.5,
-                  titleFontSize: 5.5)
+        // Between the z = 1 row and the rest, as published (5 pt: the published legends are small).
+        ax.legend(sims, title: "Simulation", location: .upperLeft, anchor: (0.0, 0.915), fontSize: 5, titleFontSize: 5.5)
+        ax.legend([th1, th2, inf], title: "Theory", location: .upperLeft, anchor: (0.34, 0.915), fontSize: 5,
+                  titleFontSize: 5.5, handleLength: 1.3)
         // Small networks keep denser connections: room above them for the legends. The
         // region's label then no longer fits under the flattened boundary: left out.
-        try ax.raiseTopForLegends(maxTop: 2)
+        try ax.raiseTopForRoom(maxTop: 2)
         if ax.yLimits.1 > 0.6 { regionLabel.markup = "" }
         return fig
     }

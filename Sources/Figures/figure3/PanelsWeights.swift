@@ -45,7 +45,7 @@ enum WeightPanels {
         ax.setTitle("Simulation", size: Fig3Style.small)
         // Upper left as published, unless the curves are there.
         ax.legend(location: .best, fontSize: Fig3Style.small).preferred = .upperLeft
-        try ax.raiseTopForLegends(maxTop: 2 * ax.yLimits.1)
+        try ax.raiseTopForRoom(maxTop: 2 * ax.yLimits.1)
         return fig
     }
 

@@ -62,7 +62,7 @@ enum NormPanels {
         ax.legend(handles, labels: labels, location: .best, fontSize: HouseStyle.smallFontSize).preferred = .upperCenter
         normExponentAxis(ax)
         // No free place among the curves: headroom above 1 (ticks stay at 0…1).
-        try? ax.raiseTopForLegends(maxTop: 1.4)
+        try? ax.raiseTopForRoom(maxTop: 1.4)
         return fig
     }
 
