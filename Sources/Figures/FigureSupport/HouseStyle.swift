@@ -1,14 +1,35 @@
 // House style of the paper's figures beyond Plot's defaults (Style.paper already gives
-// 7 pt Liberation Sans, 0.5 pt axes, 1 pt lines): font sizes, colours used across
-// figures, and the Blues sampler for families of curves.
+// 7 pt Liberation Sans, 0.5 pt axes, 1 pt lines): the text sizes, line widths and colours
+// every figure uses, the Blues sampler for families of curves, and the composed page.
+// Figures use these names instead of literal numbers, so the look changes in one place.
 
 import Plot
 
 public enum HouseStyle {
-    /// Body text and tick labels (pt).
+    // MARK: Text (pt)
+
+    /// Body text, tick labels, axis labels.
     public static let fontSize = 7.0
-    /// Legends, in-panel annotations (pt).
+    /// In-panel labels of curves and groups.
+    public static let labelFontSize = 6.0
+    /// Legends, in-panel annotations, notes.
     public static let smallFontSize = 5.5
+    /// Crowded legends and labels (several legends in one panel).
+    public static let tinyFontSize = 5.0
+
+    // MARK: Lines (pt)
+
+    /// Main data curves (matplotlib's lines.linewidth in the authors' rcParams).
+    public static let lineWidth = 1.5
+    /// Regression and theory lines drawn over scatter.
+    public static let fitLineWidth = 1.2
+    /// Secondary curves (many curves, trajectories).
+    public static let thinLineWidth = 0.75
+    /// The thinnest curves (bootstrap resamples, guides).
+    public static let hairlineWidth = 0.5
+
+    // MARK: Colours
+
     /// Colour of experimental data (matplotlib "palevioletred").
     public static let data = Color.named("palevioletred")
     /// Neutral comparison curves.
@@ -21,8 +42,28 @@ public enum HouseStyle {
         return Colormap.blues(light + (dark - light) * Double(k) / Double(n - 1))
     }
 
-    /// Output paths for a figure: `<out>/<figure>/<panel>` (without extension).
-    public static func panelBase(out: String, figure: String, panel: String) -> String {
-        "\(out)/\(figure)/\(panel)"
+    // MARK: Pages
+
+    /// Where one panel goes on a composed page: its top-left corner (cm) and its letter's
+    /// offset from the default place (cm).
+    public struct PanelPlace: Sendable {
+        public var x: Double
+        public var y: Double
+        public var letterOffset: (x: Double, y: Double)
+        public init(_ x: Double, _ y: Double, letterOffset: (x: Double, y: Double) = (0, 0)) {
+            self.x = x; self.y = y; self.letterOffset = letterOffset
+        }
+    }
+
+    /// A composed page (cm) holding `panels` at `places`, lettered A, B, C, … in order.
+    public static func page(widthCm: Double, heightCm: Double, panels: [Figure], places: [PanelPlace]) -> Figure {
+        precondition(panels.count == places.count, "HouseStyle.page: \(panels.count) panels for \(places.count) places")
+        let page = Figure(widthCm: widthCm, heightCm: heightCm)
+        for (k, (panel, place)) in zip(panels, places).enumerated() {
+            let letter = String(UnicodeScalar(UInt8(65 + k)))
+            page.addPanel(panel, xCm: place.x, yCm: place.y, letter: letter,
+                          letterOffsetCm: (place.letterOffset.x, place.letterOffset.y))
+        }
+        return page
     }
 }
