@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: [
             "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: optimiseAlways),
-        .executableTarget(name: "gallery", dependencies: ["Plot"],
+        .executableTarget(name: "gallery", dependencies: ["Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/Figures/gallery", swiftSettings: optimiseAlways),
         .executableTarget(name: "figure2", dependencies: [
             "FigureSupport", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -25,6 +25,9 @@ public enum HouseStyle {
     public static let fitLineWidth = 1.2
     /// Secondary curves (many curves, trajectories).
     public static let thinLineWidth = 0.75
+    /// Fine lines beside thicker ones: dashed regression lines over their moving average,
+    /// reference lines through scatter, crowded trajectories (Figures 3 and 5–6).
+    public static let fineLineWidth = 0.6
     /// The thinnest curves (bootstrap resamples, guides).
     public static let hairlineWidth = 0.5
 

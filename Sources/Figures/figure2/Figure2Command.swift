@@ -1,5 +1,6 @@
 // `figure2`: draws every panel of Figure 2 from the cached sweep results (the Makefile
-// runs the simulations first), the composed page, summary.csv and comparison.txt.
+// runs the simulations first), the composed page, summary.csv and comparison.txt:
+// parse → load (`AttractorSweep`) → build (`Figure2Data`) → draw (`Figure2Panels`) → save.
 
 import ArgumentParser
 import Experiments
@@ -26,40 +27,41 @@ struct Figure2Command: ParsableCommand {
 
     func run() throws {
         let out = options.out
-        let sweep: Sweep
+        let sweep: AttractorSweep
         do {
-            sweep = try Sweep.load(results: options.resultsRoot(), scale: options.scale, zs: zs, alphas: alphas, seeds: seeds)
+            sweep = try AttractorSweep.load(results: options.resultsRoot(), scale: options.scale, zs: zs, alphas: alphas, seeds: seeds)
         } catch {
             throw options.missingResults(error, figure: "figure2")
         }
         let dir = URL(fileURLWithPath: out).appendingPathComponent("figure2")
         try AtomicFile.ensureDirectory(dir)
 
+        let data = try Figure2Data.build(sweep)
         let panels: [(name: String, figure: Figure)] = [
-            ("01-snr-by-norm-exponent", try Figure2Panels.snrByNormExponent(sweep)),
-            ("02-neural-snr-vs-load", try Figure2Panels.neuralSNRVsLoad(sweep)),
+            ("01-snr-by-norm-exponent", Figure2Panels.snrByNormExponent(data.snrByNormExponent, zs: data.zs)),
+            ("02-neural-snr-vs-load", Figure2Panels.neuralSNRVsLoad(data.neuralSNR, alphas: data.alphas)),
             ("03-recall-vs-neural-noise", try Figure2Panels.recallVsNoise(
-                sweep, type: .neuralBalanced, scale: { 2 * $0 / 0.5 }, title: "Neural noise",
+                data.neuralRecall, title: "Neural noise",
                 xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"), noteAtTop: true)),
             ("04-max-neural-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
-                sweep, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)")) { try $0.maxNeuralNoise() }),
-            ("05-synaptic-snr-vs-load", try Figure2Panels.synapticSNRVsLoad(sweep)),
+                data.maxNeuralNoise, zs: data.zs, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)"))),
+            ("05-synaptic-snr-vs-load", Figure2Panels.synapticSNRVsLoad(data.synapticSNR, alphas: data.alphas)),
             ("06-recall-vs-synaptic-noise", try Figure2Panels.recallVsNoise(
-                sweep, type: .synapticFirstAlive, scale: { 0.2 * $0 / 0.1 }, title: "Synaptic noise",
+                data.synapticRecall, title: "Synaptic noise",
                 xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"), noteAtTop: false)),
             ("07-max-synaptic-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
-                sweep, yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"),
-) { try $0.maxSynapticNoise() }),
-            ("08-connection-density-vs-load", try Figure2Panels.connectionDensityVsLoad(sweep)),
-            ("09-surviving-weight-distribution", try Figure2Panels.survivingWeightDistribution(sweep)),
-            ("10-all-weight-distribution", try Figure2Panels.allWeightDistribution(sweep)),
+                data.maxSynapticNoise, zs: data.zs,
+                yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"))),
+            ("08-connection-density-vs-load", try Figure2Panels.connectionDensityVsLoad(data.density, alphas: data.alphas)),
+            ("09-surviving-weight-distribution", Figure2Panels.survivingWeightDistribution(data.survivingWeights, zs: data.zs)),
+            ("10-all-weight-distribution", Figure2Panels.allWeightDistribution(data.allWeights, zs: data.zs)),
         ]
         for (name, figure) in panels {
             try figure.save(base: dir.appendingPathComponent(name).path)
         }
         try Figure2Page.compose(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent("figure2").path)
         try AtomicFile.write(try Figure2Summary.csv(sweep), to: dir.appendingPathComponent("summary.csv"))
-        let comparison = try Figure2Comparison.text(sweep)
+        let comparison = Figure2Comparison.text(data.comparison)
         try AtomicFile.write(comparison, to: dir.appendingPathComponent("comparison.txt"))
         print(comparison, terminator: "")
         print("figure2: wrote \(panels.count) panels, figure2.pdf/png, summary.csv and comparison.txt under \(out)")

@@ -8,7 +8,7 @@ enum Figure2Summary {
     static let columns = ["z", "alpha", "seed", "n", "m", "l0", "min_margin", "rho", "syn_margin", "l1", "l2",
                           "conv_epochs", "max_neural_noise", "max_synaptic_noise"]
 
-    static func csv(_ sweep: Sweep) throws -> String {
+    static func csv(_ sweep: AttractorSweep) throws -> String {
         var lines = [columns.joined(separator: ",")]
         for z in sweep.zs {
             for i in sweep.alphas.indices {
@@ -16,7 +16,7 @@ enum Figure2Summary {
                     let numbers: [Double] = [
                         try p.mean("l0"), try p.mean("min_margin"), try p.mean("rho"), try p.mean("syn_margin"),
                         try p.mean("l1"), try p.mean("l2"), try p.value("conv_epochs"),
-                        try p.maxNeuralNoise(), try p.maxSynapticNoise(),
+                        try p.maxNoise(.neuralBalanced), try p.maxNoise(.synapticFirstAlive),
                     ]
                     let fields = ["\(z)", format(p.alpha), "\(p.seed)", "\(p.n)", "\(p.m)"] + numbers.map(format)
                     lines.append(fields.joined(separator: ","))

@@ -1,7 +1,8 @@
 // `figure5-6`: Figures 5 and 6 of the paper — intrinsic synaptic fluctuations for
 // z = 1…5 (docs/methods.md §3) against the spine-size data of Kaufman et al. 2012, with the
 // statistics of docs/methods.md §4. Loads the cached simulation (`simulate fluctuations` produces it),
-// computes the statistics, draws five panels, a composed page, summary.csv and a text report.
+// computes the statistics, builds the panels' data (`Figure56Data`), draws five panels, a
+// composed page, summary.csv and a text report: parse → load → analyse → build → draw → save.
 
 import ArgumentParser
 import Experiments
@@ -94,12 +95,17 @@ struct Figure56Command: ParsableCommand {
         try AtomicFile.write(SummaryTable.csv(data: dataStats, populations: populations),
                              to: URL(fileURLWithPath: "\(figDir)/summary.csv"))
 
+        let panelData: Figure56Data
+        do {
+            panelData = try Figure56Data.build(data: dataStats, kaufman: kaufman, populations: populations,
+                                               simulationLag: simLag, dataLag: dataLag, seed: seed)
+        } catch let e as Figure56Data.BuildError { throw ValidationError(e.description) }
         let panels = [
-            ("01-dw-vs-w-simulation", ChangePanels.simulation(populations, lag: simLag, zs: [1, 2, 5], seed: seed)),
-            ("02-dw-vs-w-kaufman", ChangePanels.kaufman(kaufman, slopes: dataStats.slopes(lag: dataLag)!, lag: dataLag)),
-            ("03-cv-rank-vs-norm-exponent", NormPanels.cvRank(data: dataStats.norm, populations: populations)),
-            ("04-bootstrap-illustration", NormPanels.bootstrap(data: dataStats.norm)),
-            ("05-qmin-vs-z", NormPanels.qMin(data: dataStats.norm, populations: populations)),
+            ("01-dw-vs-w-simulation", ChangePanels.simulation(panelData.simulation)),
+            ("02-dw-vs-w-kaufman", ChangePanels.kaufman(panelData.kaufman, hours: panelData.kaufmanHours)),
+            ("03-cv-rank-vs-norm-exponent", NormPanels.cvRank(panelData.cvRank)),
+            ("04-bootstrap-illustration", NormPanels.bootstrap(panelData.bootstrap)),
+            ("05-qmin-vs-z", NormPanels.qMin(panelData.qMin)),
         ]
         for (name, fig) in panels { try fig.save(base: "\(figDir)/\(name)") }
         try Page.compose(panels.map(\.1)).save(base: "\(out)/figure5-6")

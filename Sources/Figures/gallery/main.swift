@@ -1,11 +1,9 @@
+// `gallery`: a page that exercises every feature of the plotting layer on made-up data in
+// the paper's house style, and panel 08 of Figure 2 drawn alone (`make gallery`).
+
+import ArgumentParser
 import Foundation
 import Plot
-
-let outDir: String = {
-    let a = CommandLine.arguments
-    if let i = a.firstIndex(of: "--out"), i + 1 < a.count { return a[i + 1] }
-    return "figures/gallery"
-}()
 
 /// Spec panel 08-connection-density-vs-load with made-up data.
 func connectionDensityPanel() -> Figure {
@@ -345,13 +343,25 @@ func galleryPage() -> Figure {
     return page
 }
 
-do {
-    let p08 = connectionDensityPanel()
-    try p08.save(base: outDir + "/08-connection-density-vs-load")
-    let page = galleryPage()
-    try page.save(base: outDir + "/gallery", svg: CommandLine.arguments.contains("--svg"))
-    print("wrote \(outDir)/gallery.{pdf,png} and \(outDir)/08-connection-density-vs-load.{pdf,png}")
-} catch {
-    FileHandle.standardError.write(Data("gallery: \(error)\n".utf8))
-    exit(1)
+struct GalleryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gallery", abstract: "Draw the Plot gallery (every feature of the plotting layer, made-up data).")
+
+    @Option(help: "Output directory.") var out: String = "figures/gallery"
+    @Flag(help: "Also write the gallery page as SVG.") var svg = false
+
+    func run() throws {
+        do {
+            let p08 = connectionDensityPanel()
+            try p08.save(base: out + "/08-connection-density-vs-load")
+            let page = galleryPage()
+            try page.save(base: out + "/gallery", svg: svg)
+            print("wrote \(out)/gallery.{pdf,png} and \(out)/08-connection-density-vs-load.{pdf,png}")
+        } catch {
+            FileHandle.standardError.write(Data("gallery: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
 }
+
+GalleryCommand.main()
