@@ -31,9 +31,7 @@ public struct AttractorResult {
         guard !p.isEmpty, p.count == recall.count else {
             throw ResultError.corrupt(path: result.directory.path, reason: "empty or ragged tolerance curve \(type.rawValue)")
         }
-        var best = 0
-        for i in recall.indices where abs(recall[i] - 0.5) < abs(recall[best] - 0.5) { best = i }
-        return p[best]
+        return HalfRecall.closestLevel(levels: p, recall: recall)
     }
 
     /// Max tolerated neural noise as plotted: 2p/f at recall ≈ 0.5 (neural-balanced).

@@ -4,7 +4,7 @@
 import Foundation
 import Sim
 
-public struct WakeSleepResult {
+public struct WakeSleepResult: Sendable {
     public let load: String
     public let stored: StoredResult
     public let parameters: WakeSleepParameters

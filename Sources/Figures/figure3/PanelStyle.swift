@@ -1,4 +1,4 @@
-// Colours and shared decorations of Figure 3.
+// Colours, shared decorations and labels of Figure 3 (sizes and widths: HouseStyle).
 
 import Plot
 
@@ -7,7 +7,6 @@ enum Fig3Style {
     static let low = Color.named("darkgrey")
     static let day = Color.named("moccasin")
     static let night = Color.named("lavender")
-    static let small = 5.5
 
     static func color(_ load: String) -> Color { load == "high" ? high : low }
 
@@ -15,5 +14,10 @@ enum Fig3Style {
     static func shade(_ ax: Axes, wake: Double, lo: Double, hi: Double) {
         ax.axvspan(lo, wake, color: day, alpha: 0.2, zOrder: 0)
         ax.axvspan(wake, hi, color: night, alpha: 0.4, zOrder: 0)
+    }
+
+    /// "10<sup>5</sup>" style label of a number of sleep epochs (plain below 1000).
+    static func epochsLabel(_ sleepEpochs: Int) -> String {
+        sleepEpochs >= 1000 ? Ticks.powerOfTenLabel(Double(sleepEpochs)) : String(sleepEpochs)
     }
 }

@@ -1,0 +1,68 @@
+// Cued recall of the stored patterns through a wake–sleep network, for the recall rasters
+// of Figure 3 (panels 01/02, docs/methods.md §2.7).
+
+import Foundation
+
+public enum RecallRaster {
+    /// How the weight matrix is split into the two factors before the "mean-u" rescaling of
+    /// docs/methods.md §1.7: U = (W/0.6, 0.6) (the pre-sleep network, factor 1 still u0) or
+    /// (√W, √W) (the post-sleep network, factors correlated by sleep).
+    public enum Factors: Sendable { case scaledByU0, squareRoot }
+
+    /// Input currents I_i(t) = (W S − θ)_i of the first `rows` neurons during cued recall
+    /// S ← H(W S − θ) (k-WTA off, as in the tolerance tests of docs/methods.md §2.6 — with
+    /// k-WTA the activity could neither explode nor die, which the original "before" raster
+    /// shows): a new stored pattern every `cueEvery` steps, synaptic noise N(0, σ²) on factor
+    /// 0 of alive synapses (fresh each step, stream 0xF13 of `seed`) from step `noiseFrom` on.
+    /// Positive currents are divided by their max over steps < noiseFrom, negative ones by
+    /// |min|, clipped to [−1, 1]. Returns rows × steps.
+    public static func currents(weights w: [Float], theta: [Float], n: Int, stored: SparsePatterns,
+                                factors: Factors, steps: Int = 200, cueEvery: Int = 10, noiseFrom: Int = 50,
+                                sigma: Float = 0.03, rows: Int = 40, seed: UInt64 = 127) -> [[Double]] {
+        precondition(w.count == n * n && theta.count == n, "RecallRaster: W must be \(n)×\(n) and θ of length \(n)")
+        precondition(rows <= n && stored.m > 0, "RecallRaster: \(rows) rows of \(n) neurons, \(stored.m) patterns")
+        let net = SynapticNetwork(n: n, z: 2)
+        for e in 0..<(n * n) {
+            switch factors {
+            case .squareRoot:
+                let r = w[e].squareRoot()
+                net.u[2 * e] = r; net.u[2 * e + 1] = r
+            case .scaledByU0:
+                net.u[2 * e] = w[e] / 0.6; net.u[2 * e + 1] = 0.6
+            }
+        }
+        net.recomputeWeights()
+        net.theta = theta
+        SynapseOps.rescaleMeanU(net)
+        let alive = net.aliveMask()
+        var rng = Xoshiro256(seed: seed, stream: 0xF13)
+        var noisy = [Float](repeating: 0, count: n * n)
+        var state = [Float](repeating: 0, count: n)
+        var raster = [[Double]](repeating: [Double](repeating: 0, count: steps), count: rows)
+        for t in 0..<steps {
+            if t % cueEvery == 0 { state = stored.dense((t / cueEvery) % stored.m) }
+            if t >= noiseFrom {
+                for e in 0..<(n * n) {
+                    var a = net.u[2 * e]
+                    if alive[e] { a += sigma * rng.normalFloatPair().0 }
+                    noisy[e] = max(a, factorFloor) * net.u[2 * e + 1]
+                }
+            }
+            let wt = t >= noiseFrom ? noisy : net.weights
+            var h = [Float](repeating: 0, count: n)
+            for i in 0..<n {
+                var s: Float = 0
+                for j in 0..<n where state[j] != 0 { s += wt[i * n + j] }
+                h[i] = s - net.theta[i]
+            }
+            for i in 0..<rows { raster[i][t] = Double(h[i]) }
+            state = h.map { $0 > 0 ? 1 : 0 }
+        }
+        var top = 0.0, bottom = 0.0
+        for i in 0..<rows { for t in 0..<min(noiseFrom, steps) { top = max(top, raster[i][t]); bottom = min(bottom, raster[i][t]) } }
+        return raster.map { row in row.map { v in
+            let x = v > 0 ? (top > 0 ? v / top : 0) : (bottom < 0 ? v / -bottom : 0)
+            return min(1, max(-1, x))
+        } }
+    }
+}
