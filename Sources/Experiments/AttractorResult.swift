@@ -34,12 +34,8 @@ public struct AttractorResult {
         return HalfRecall.closestLevel(levels: p, recall: recall)
     }
 
-    /// Max tolerated neural noise as plotted: 2p/f at recall ≈ 0.5 (neural-balanced).
-    public func maxNeuralNoise() throws -> Double { 2 * (try halfRecallLevel(.neuralBalanced)) / f }
-
-    /// Max tolerated synaptic noise as plotted: 0.2p/0.1 at recall ≈ 0.5 (synaptic-first-alive;
-    /// 0.2p is the noise std, 0.1 the mean factor after the "mean-u" rescaling).
-    public func maxSynapticNoise() throws -> Double { 0.2 * (try halfRecallLevel(.synapticFirstAlive)) / 0.1 }
+    // The max tolerated noise in the paper's units, from the stored noise factors:
+    // `maxNoise(_:)` and `noiseInPaperUnits(_:level:)` (AttractorNoiseUnits.swift).
 
     public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64) throws -> AttractorResult {
         let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed)
