@@ -20,15 +20,18 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
 
+        // Histogram bins with numpy's rules, shared by Plot and the figure-data builders.
+        .target(name: "Bins", swiftSettings: optimiseAlways),
+
         // Plotting layer on Cairo/Pango; knows nothing about the paper.
-        .target(name: "Plot", dependencies: ["CCairo"], exclude: ["API.md"], swiftSettings: optimiseAlways),
+        .target(name: "Plot", dependencies: ["CCairo", "Bins"], exclude: ["API.md"], swiftSettings: optimiseAlways),
 
         // Models, statistics, theory curves and result files; knows nothing about drawing.
         .target(name: "Sim", dependencies: ["COpenBLAS"], swiftSettings: optimiseAlways),
 
         // The paper's experiments between the models and the figures: scales, the sweep of
         // each figure, the canonical result directory of every point, typed result readers.
-        .target(name: "Experiments", dependencies: ["Sim"], swiftSettings: optimiseAlways),
+        .target(name: "Experiments", dependencies: ["Sim", "Bins"], swiftSettings: optimiseAlways),
 
         // Paper-specific figure helpers shared by the figure executables (house style,
         // output paths, cached-result loading).
@@ -57,7 +60,7 @@ let package = Package(
 
         .testTarget(name: "PlotTests", dependencies: ["Plot"],
                     resources: [.copy("References")], swiftSettings: optimiseAlways),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Sim"], swiftSettings: optimiseAlways),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Sim", "Bins"], swiftSettings: optimiseAlways),
         .testTarget(name: "SimTests", dependencies: ["Sim"],
                     resources: [.copy("Fixtures")], swiftSettings: optimiseAlways),
     ]

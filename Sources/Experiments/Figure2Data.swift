@@ -4,6 +4,7 @@
 // `Sim/Theory` (§5), and the weight distributions. The panels of `figure2` take only these
 // structs.
 
+import Bins
 import Foundation
 import Sim
 

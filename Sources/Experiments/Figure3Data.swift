@@ -3,6 +3,7 @@
 // no drawing; the model work (recall dynamics, responses) is Sim's (RecallRaster,
 // Responses). Definitions: docs/methods.md §2.7, units §6.3.
 
+import Bins
 import Foundation
 import Sim
 

@@ -3,6 +3,7 @@
 // scatter subsamples, axis limits, regression lines, CV-rank curves, bootstrap curves and
 // their jittered minima, q_min per z. The panels of `figure5-6` take only these structs.
 
+import Bins
 import Foundation
 import Sim
 

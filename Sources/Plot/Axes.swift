@@ -1,3 +1,4 @@
+import Bins
 import Foundation
 
 /// Which spines (axis lines) are drawn.
@@ -399,29 +400,5 @@ public final class Axes {
     }
 }
 
-/// Histogram counting (numpy.histogram semantics: right edge of the last bin is inclusive).
-public enum Histogram {
-    public static func counts(_ data: [Double], edges: [Double], weights: [Double]? = nil) -> [Double] {
-        let n = edges.count - 1
-        guard n > 0 else { return [] }
-        var c = [Double](repeating: 0, count: n)
-        let lo = edges[0], hi = edges[n]
-        for (k, v) in data.enumerated() where v.isFinite && v >= lo && v <= hi {
-            var a = 0, b = n  // binary search: largest i with edges[i] <= v
-            while b - a > 1 { let m = (a + b) / 2; if edges[m] <= v { a = m } else { b = m } }
-            c[a] += weights?[k] ?? 1
-        }
-        return c
-    }
-
-    /// `count + 1` edges evenly spaced in log10 between lo and hi.
-    public static func logEdges(_ lo: Double, _ hi: Double, count: Int) -> [Double] {
-        let a = log10(lo), b = log10(hi)
-        return (0...count).map { pow(10, a + (b - a) * Double($0) / Double(count)) }
-    }
-
-    /// `count + 1` evenly spaced edges.
-    public static func linearEdges(_ lo: Double, _ hi: Double, count: Int) -> [Double] {
-        (0...count).map { lo + (hi - lo) * Double($0) / Double(count) }
-    }
-}
+/// Histogram bins (numpy.histogram's rules): `counts`, `logEdges`, `linearEdges`.
+public typealias Histogram = Binning

@@ -1,6 +1,7 @@
 // Figure2Data on a hand-made sweep: two z, two loads, two seeds of results written in a
 // temporary directory at their canonical places, with numbers simple enough to check by hand.
 
+import Bins
 import Experiments
 import Foundation
 import Sim
