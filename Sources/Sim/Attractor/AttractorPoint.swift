@@ -124,12 +124,8 @@ public enum AttractorPoint {
         for (ti, type) in NoiseType.allCases.enumerated() {
             let factor = p.noiseFactors[type.rawValue] ?? 1
             let levels = base.map { $0 * factor }
-            var recall = [[Double]](repeating: [], count: steps.count)
-            var error = [[Double]](repeating: [], count: steps.count)
-            for (li, level) in levels.enumerated() {
-                let r = tester.tolerance(type: type, level: level, nTests: p.nTests, stepCounts: steps,
-                                         seed: p.seed, levelIndex: li)
-                for s in steps.indices { recall[s].append(r[s].recall); error[s].append(r[s].error) }
+            let (recall, error) = tester.curve(type: type, levels: levels, levelIndices: Array(levels.indices),
+                                               nTests: p.nTests, stepCounts: steps, seed: p.seed) { li, _ in
                 progress?.update(done: Double(ti * levels.count + li + 1), total: Double(5 * levels.count),
                                  detail: "robustness \(type.rawValue)")
             }

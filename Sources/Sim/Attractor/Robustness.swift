@@ -131,6 +131,25 @@ public final class RobustnessTester: @unchecked Sendable {
         }
     }
 
+    /// A tolerance curve: `tolerance` at every level (level `levels[k]` uses the streams of
+    /// index `levelIndices[k]`), as recall and error per step count and level. `progress` is
+    /// told after each level (its position k and the first read-out). Figures 2 and 3 both
+    /// drive their curves through this.
+    public func curve(type: NoiseType, levels: [Double], levelIndices: [Int], nTests: Int, stepCounts: [Int],
+                      seed: UInt64, progress: (Int, RecallReadout) -> Void = { _, _ in })
+        -> (recall: [[Double]], error: [[Double]]) {
+        precondition(levels.count == levelIndices.count, "curve: \(levels.count) levels, \(levelIndices.count) indices")
+        var recall = [[Double]](repeating: [], count: stepCounts.count)
+        var error = [[Double]](repeating: [], count: stepCounts.count)
+        for (k, level) in levels.enumerated() {
+            let r = tolerance(type: type, level: level, nTests: nTests, stepCounts: stepCounts, seed: seed,
+                              levelIndex: levelIndices[k])
+            for s in stepCounts.indices { recall[s].append(r[s].recall); error[s].append(r[s].error) }
+            progress(k, r[0])
+        }
+        return (recall, error)
+    }
+
     /// `tolerance(type, level, n_tests, n_steps)` for several step counts at once: returns
     /// one averaged read-out per entry of `stepCounts`. Test t uses the random stream
     /// (seed, type, levelIndex, t), so results do not depend on threads.

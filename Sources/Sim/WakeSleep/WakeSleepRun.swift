@@ -216,16 +216,12 @@ public enum WakeSleepModel {
                                levelIndices: [Int], tag: UInt64, progress: Progress?) -> ([Double], [Double]) {
         let factor = p.toleranceFactors[type.rawValue] ?? 1
         let base = p.toleranceBaseLevels
-        var recall: [Double] = [], error: [Double] = []
-        for (k, li) in levelIndices.enumerated() {
-            let r = tester.tolerance(type: type, level: factor * base[li], nTests: p.toleranceTests,
-                                     stepCounts: [p.toleranceSteps], seed: p.seed &* 1000 &+ tag, levelIndex: li)[0]
-            recall.append(r.recall)
-            error.append(r.error)
+        let curve = tester.curve(type: type, levels: levelIndices.map { factor * base[$0] }, levelIndices: levelIndices,
+                                 nTests: p.toleranceTests, stepCounts: [p.toleranceSteps], seed: p.seed &* 1000 &+ tag) { k, r in
             progress?.update(done: Double(k + 1), total: Double(levelIndices.count),
                              detail: String(format: "noise levels (recall %.2f)", r.recall))
         }
-        return (recall, error)
+        return (curve.recall[0], curve.error[0])
     }
 
     /// Up to `count` surviving (final weight ≥ 0.1 × mean surviving weight) and `count`
