@@ -1,2 +1,0 @@
-import Plot
-import Sim
