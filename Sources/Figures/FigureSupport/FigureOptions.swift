@@ -4,11 +4,13 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Plot
+import Sim
 
-extension Scale: ExpressibleByArgument {}
+extension Experiments.Scale: ExpressibleByArgument {}
 
 public struct FigureOptions: ParsableArguments {
-    @Option(help: "Scale: tiny, default or paper.") public var scale: Scale = .default
+    @Option(help: "Scale: tiny, default or paper.") public var scale: Experiments.Scale = .default
     @Option(help: "Results directory of this scale (default data/results/<scale>).") public var results: String?
     @Option(help: "Output directory for figures.") public var out: String = "figures"
 
@@ -25,5 +27,20 @@ public struct FigureOptions: ParsableArguments {
     public func missingResults(_ error: Error, figure: String) -> ValidationError {
         ValidationError("\(error)\n— the results are produced by `make \(figure) SCALE=\(scale.rawValue)` "
                         + "(or `simulate run <result directory>` for one point)")
+    }
+}
+
+extension FigureOptions {
+    /// Writes one figure: every panel to `<out>/<figure>/<name>.pdf|png`, the composed page
+    /// to `<out>/<figure>.pdf|png`, then each text file to `<out>/<figure>/<file>`. The
+    /// tables come last because `summary.csv` is the Make target: it must not exist unless
+    /// every panel was saved (a failed save, e.g. a strict layout audit, is retried by make).
+    public func write(figure: String, panels: [(name: String, figure: Figure)], page: ([Figure]) -> Figure,
+                      files: [(name: String, text: String)]) throws {
+        let dir = URL(fileURLWithPath: out).appendingPathComponent(figure)
+        try AtomicFile.ensureDirectory(dir)
+        for (name, panel) in panels { try panel.save(base: dir.appendingPathComponent(name).path) }
+        try page(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent(figure).path)
+        for (name, text) in files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
     }
 }

@@ -33,9 +33,6 @@ struct Figure2Command: ParsableCommand {
         } catch {
             throw options.missingResults(error, figure: "figure2")
         }
-        let dir = URL(fileURLWithPath: out).appendingPathComponent("figure2")
-        try AtomicFile.ensureDirectory(dir)
-
         let data = try Figure2Data.build(sweep)
         let panels: [(name: String, figure: Figure)] = [
             ("01-snr-by-norm-exponent", Figure2Panels.snrByNormExponent(data.snrByNormExponent, zs: data.zs)),
@@ -56,13 +53,9 @@ struct Figure2Command: ParsableCommand {
             ("09-surviving-weight-distribution", Figure2Panels.survivingWeightDistribution(data.survivingWeights, zs: data.zs)),
             ("10-all-weight-distribution", Figure2Panels.allWeightDistribution(data.allWeights, zs: data.zs)),
         ]
-        for (name, figure) in panels {
-            try figure.save(base: dir.appendingPathComponent(name).path)
-        }
-        try Figure2Page.compose(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent("figure2").path)
-        try AtomicFile.write(try Figure2Summary.csv(sweep), to: dir.appendingPathComponent("summary.csv"))
         let comparison = Figure2Comparison.text(data.comparison)
-        try AtomicFile.write(comparison, to: dir.appendingPathComponent("comparison.txt"))
+        try options.write(figure: "figure2", panels: panels, page: Figure2Page.compose,
+                          files: [("summary.csv", try Figure2Summary.csv(sweep)), ("comparison.txt", comparison)])
         print(comparison, terminator: "")
         print("figure2: wrote \(panels.count) panels, figure2.pdf/png, summary.csv and comparison.txt under \(out)")
     }

@@ -48,14 +48,10 @@ struct Figure3Command: ParsableCommand {
             ("15-snr-gain-low-vs-high-load", GainPanels.gainByLoad(data.gainsByLoad)),
         ]
 
-        let dir = URL(fileURLWithPath: out).appendingPathComponent("figure3")
-        try AtomicFile.ensureDirectory(dir)
-        for (name, figure) in panels { try figure.save(base: dir.appendingPathComponent(name).path) }
-        try Figure3Page.compose(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent("figure3").path)
         let summary = Figure3Summary.csv(data.summary)
         let notes = Figure3Summary.notes(data)
-        try AtomicFile.write(summary, to: dir.appendingPathComponent("summary.csv"))
-        try AtomicFile.write(notes, to: dir.appendingPathComponent("statistics.txt"))
+        try options.write(figure: "figure3", panels: panels, page: Figure3Page.compose,
+                          files: [("summary.csv", summary), ("statistics.txt", notes)])
         print(summary + notes, terminator: "")
         print("figure3: wrote \(panels.count) panels, figure3.pdf/png, summary.csv and statistics.txt under \(out)")
     }

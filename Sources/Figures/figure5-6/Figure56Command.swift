@@ -86,29 +86,25 @@ struct Figure56Command: ParsableCommand {
         } catch let e as FluctuationError { throw ValidationError(e.description) }
         progress.message(String(format: "statistics in %.1f s", Date().timeIntervalSince(t0)))
 
-        let out = figure.out
-        let figDir = "\(out)/figure5-6"
         let report = FluctuationReport.text(data: dataStats, populations: populations, simulationLag: simLag,
                                             dataLag: dataLag, options: options)
         print(report, terminator: "")
-        try AtomicFile.write(report, to: URL(fileURLWithPath: "\(figDir)/statistics.txt"))
-        try AtomicFile.write(SummaryTable.csv(data: dataStats, populations: populations),
-                             to: URL(fileURLWithPath: "\(figDir)/summary.csv"))
 
         let panelData: Figure56Data
         do {
             panelData = try Figure56Data.build(data: dataStats, kaufman: kaufman, populations: populations,
                                                simulationLag: simLag, dataLag: dataLag, seed: seed)
         } catch let e as Figure56Data.BuildError { throw ValidationError(e.description) }
-        let panels = [
+        let panels: [(name: String, figure: Figure)] = [
             ("01-dw-vs-w-simulation", ChangePanels.simulation(panelData.simulation)),
             ("02-dw-vs-w-kaufman", ChangePanels.kaufman(panelData.kaufman, hours: panelData.kaufmanHours)),
             ("03-cv-rank-vs-norm-exponent", NormPanels.cvRank(panelData.cvRank)),
             ("04-bootstrap-illustration", NormPanels.bootstrap(panelData.bootstrap)),
             ("05-qmin-vs-z", NormPanels.qMin(panelData.qMin)),
         ]
-        for (name, fig) in panels { try fig.save(base: "\(figDir)/\(name)") }
-        try Page.compose(panels.map(\.1)).save(base: "\(out)/figure5-6")
-        print("wrote \(figDir)/ and \(out)/figure5-6.pdf|png")
+        try figure.write(figure: "figure5-6", panels: panels, page: Page.compose,
+                         files: [("statistics.txt", report),
+                                 ("summary.csv", SummaryTable.csv(data: dataStats, populations: populations))])
+        print("wrote \(figure.out)/figure5-6/ and \(figure.out)/figure5-6.pdf|png")
     }
 }
