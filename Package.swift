@@ -33,6 +33,12 @@ let package = Package(
         // each figure, the canonical result directory of every point, typed result readers.
         .target(name: "Experiments", dependencies: ["Sim", "Bins"], swiftSettings: optimiseAlways),
 
+        // The paper's checkable claims as data, each with the function that computes our value
+        // from the typed results (docs/report.md).
+        .target(name: "Claims", dependencies: ["Experiments", "Sim"], swiftSettings: optimiseAlways),
+        // The reproduction report without numbers of its own: page model, HTML, tables, provenance.
+        .target(name: "ReportKit", dependencies: ["Claims", "Sim"], swiftSettings: optimiseAlways),
+
         // Paper-specific figure helpers shared by the figure executables (house style,
         // output paths, cached-result loading).
         .target(name: "FigureSupport", dependencies: ["Plot", "Sim", "Experiments",
@@ -46,6 +52,9 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: [
             "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: optimiseAlways),
+        .executableTarget(name: "report", dependencies: [
+            "Claims", "ReportKit", "Experiments", "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/ReportCommand", swiftSettings: optimiseAlways),
         .executableTarget(name: "gallery", dependencies: ["Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/Figures/gallery", swiftSettings: optimiseAlways),
         .executableTarget(name: "figure2", dependencies: [
@@ -61,6 +70,8 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"],
                     resources: [.copy("References")], swiftSettings: optimiseAlways),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Sim", "Bins"], swiftSettings: optimiseAlways),
+        .testTarget(name: "ReportTests", dependencies: ["Claims", "ReportKit", "Experiments", "Sim"],
+                    swiftSettings: optimiseAlways),
         .testTarget(name: "SimTests", dependencies: ["Sim"],
                     resources: [.copy("Fixtures")], swiftSettings: optimiseAlways),
     ]

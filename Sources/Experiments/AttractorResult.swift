@@ -37,8 +37,9 @@ public struct AttractorResult {
     // The max tolerated noise in the paper's units, from the stored noise factors:
     // `maxNoise(_:)` and `noiseInPaperUnits(_:level:)` (AttractorNoiseUnits.swift).
 
-    public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64) throws -> AttractorResult {
-        let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed)
+    public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64,
+                            n: Int? = nil) throws -> AttractorResult {
+        let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed, n: n)
         let dir = results.appendingPathComponent(point.model).appendingPathComponent(point.name)
         guard let a = Double(alpha) else { throw ResultError.corrupt(path: dir.path, reason: "alpha '\(alpha)' is not a number") }
         return AttractorResult(z: z, alpha: a, seed: seed, result: try ResultStore.load(dir))
@@ -70,13 +71,17 @@ public struct AttractorSweep {
     /// points[z][alphaIndex] = one point per seed.
     public let points: [Int: [[AttractorResult]]]
 
+    public init(zs: [Int], alphas: [Double], seeds: [UInt64], points: [Int: [[AttractorResult]]]) {
+        self.zs = zs; self.alphas = alphas; self.seeds = seeds; self.points = points
+    }
+
     /// The results of `Figure2Sweep` (or the given zs/α/seeds) under `results` (data/results/<scale>).
     public static func load(results: URL, scale: Scale, zs: [Int] = Figure2Sweep.zs, alphas: [String] = Figure2Sweep.alphas,
-                            seeds: [UInt64] = Figure2Sweep.defaultSeeds) throws -> AttractorSweep {
+                            seeds: [UInt64] = Figure2Sweep.defaultSeeds, n: Int? = nil) throws -> AttractorSweep {
         var points: [Int: [[AttractorResult]]] = [:]
         for z in zs {
             points[z] = try alphas.map { a in
-                try seeds.map { try AttractorResult.load(results: results, scale: scale, z: z, alpha: a, seed: $0) }
+                try seeds.map { try AttractorResult.load(results: results, scale: scale, z: z, alpha: a, seed: $0, n: n) }
             }
         }
         return AttractorSweep(zs: zs, alphas: alphas.map { Double($0)! }, seeds: seeds, points: points)

@@ -209,7 +209,7 @@ public struct Figure2Data {
         return try first.noiseFactor(.synapticFirstAlive) * AttractorResult.meanFactorAfterRescaling
     }
 
-    static func synapticSNR(_ s: AttractorSweep) throws -> SNRVsLoad {
+    public static func synapticSNR(_ s: AttractorSweep) throws -> SNRVsLoad {
         let sigma = try synapticSigma(s)
         var theory: [(z: Int, curve: Curve)] = []
         // Theory, z = 1: κ(α)·⟨l2⟩ / sqrt(N f σ²/2), with ⟨l2⟩ the z = 1 mean l2 over loads.

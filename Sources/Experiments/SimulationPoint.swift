@@ -6,8 +6,9 @@ import Foundation
 import Sim
 
 public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
-    /// Figure 2: z factors, load α (as text: it names the directory), seed.
-    case attractor(scale: Scale, z: Int, alpha: String, seed: UInt64)
+    /// Figure 2: z factors, load α (as text: it names the directory), seed, and N when it is
+    /// not the scale's (the finite-size study: the scale's training at another network size).
+    case attractor(scale: Scale, z: Int, alpha: String, seed: UInt64, n: Int? = nil)
     /// Figure 3: load "high" or "low".
     case wakeSleep(scale: Scale, load: String, seed: UInt64)
     /// Figures 5–6: the populations of one seed over T time units; synapses and dt when they
@@ -24,7 +25,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
 
     public var scaleName: String {
         switch self {
-        case .attractor(let s, _, _, _), .wakeSleep(let s, _, _): return s.rawValue
+        case .attractor(let s, _, _, _, _), .wakeSleep(let s, _, _): return s.rawValue
         case .fluctuations(let s, _, _, _, _): return s.rawValue
         }
     }
@@ -40,7 +41,8 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
 
     public var name: String {
         switch self {
-        case .attractor(_, let z, let alpha, let seed): return "z\(z)_alpha\(alpha)_seed\(seed)"
+        case .attractor(_, let z, let alpha, let seed, let n):
+            return "z\(z)_alpha\(alpha)_seed\(seed)" + (n.map { "_N\($0)" } ?? "")
         case .wakeSleep(_, let load, let seed): return "\(load)_seed\(seed)"
         case .fluctuations(_, let seed, let duration, let synapses, let dt):
             return "seed\(seed)_T\(duration)" + (synapses.map { "_N\($0)" } ?? "") + (dt.map { "_dt\($0)" } ?? "")
@@ -63,10 +65,15 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
         }
         switch model {
         case "attractor":
-            guard tokens.count == 3, let scale = Scale(rawValue: scaleText), let z = value(0, "z").flatMap({ Int($0) }),
-                  let alpha = value(1, "alpha"), Double(alpha) != nil,
+            guard (3...4).contains(tokens.count), let scale = Scale(rawValue: scaleText),
+                  let z = value(0, "z").flatMap({ Int($0) }), let alpha = value(1, "alpha"), Double(alpha) != nil,
                   let seed = value(2, "seed").flatMap({ UInt64($0) }) else { break }
-            self = .attractor(scale: scale, z: z, alpha: alpha, seed: seed)
+            var n: Int?
+            if tokens.count == 4 {
+                guard let size = value(3, "N").flatMap({ Int($0) }), size >= 2 else { break }
+                n = size
+            }
+            self = .attractor(scale: scale, z: z, alpha: alpha, seed: seed, n: n)
             return
         case "wake-sleep":
             guard tokens.count == 2, let scale = Scale(rawValue: scaleText),
@@ -91,8 +98,9 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
     /// The `simulate` arguments that produce this point into `directory`.
     public func simulateArguments(directory dir: String) -> [String] {
         switch self {
-        case .attractor(let s, let z, let alpha, let seed):
+        case .attractor(let s, let z, let alpha, let seed, let n):
             return ["attractor", "--scale", s.rawValue, "--z", "\(z)", "--alpha", alpha, "--seed", "\(seed)", "--out", dir]
+                + (n.map { ["--n", "\($0)"] } ?? [])
         case .wakeSleep(let s, let load, let seed):
             return ["wake-sleep", "--scale", s.rawValue, "--load", load, "--seed", "\(seed)", "--out", dir]
         case .fluctuations(let s, let seed, let t, let synapses, let dt):
@@ -109,7 +117,7 @@ public enum SimulationPointError: Error, CustomStringConvertible {
         switch self {
         case .unrecognised(let d):
             return "'\(d)' is not a result directory of the form data/results/<scale>/<model>/<point> "
-                + "(e.g. data/results/tiny/attractor/z1_alpha0.08_seed100, …/wake-sleep/high_seed700, "
+                + "(e.g. data/results/tiny/attractor/z1_alpha0.08_seed100, …/attractor/z1_alpha0.08_seed100_N1000, …/wake-sleep/high_seed700, "
                 + "…/fluctuations/seed1_T40)"
         }
     }

@@ -39,3 +39,21 @@ public enum Figure56Sweep {
         return .fluctuations(scale: fluctuationScale, seed: seed, duration: fluctuationScale.defaultDuration)
     }
 }
+
+/// Figure 2's finite-size study: the lowest load at the scale's training but other network
+/// sizes, to show where the N = 1000 claims appear (docs/methods.md §7.2). The scale's own N
+/// (200 at `default`) is the sweep's point itself.
+public enum FiniteSizeStudy {
+    public static let alpha = "0.08"
+    public static let sizes = [400, 1000]
+    public static let zs = Figure2Sweep.zs
+
+    public static func points(scale: Scale, seeds: [UInt64] = Figure2Sweep.defaultSeeds, sizes: [Int] = sizes,
+                              zs: [Int] = zs) -> [SimulationPoint] {
+        seeds.flatMap { seed in
+            sizes.filter { $0 != scale.attractor.n }.flatMap { n in
+                zs.map { SimulationPoint.attractor(scale: scale, z: $0, alpha: alpha, seed: seed, n: n) }
+            }
+        }
+    }
+}

@@ -39,7 +39,10 @@ struct AttractorCommand: ParsableCommand {
     func run() throws {
         let p = try parameters()
         let label = "attractor z=\(z) α=\(alpha) N=\(p.n)"
-        let point = SimulationPoint.attractor(scale: runOptions.scale, z: z, alpha: alpha, seed: seed)
+        // An explicit --n other than the scale's names the directory (…_N1000), so it never
+        // collides with the scale's own point.
+        let point = SimulationPoint.attractor(scale: runOptions.scale, z: z, alpha: alpha, seed: seed,
+                                              n: n == runOptions.scale.attractor.n ? nil : n)
         let cached = CachedRun(path: runOptions.directory(point), label: label)
         var model = runOptions.apply(to: AttractorPoint.Options(), checkpoint: cached.checkpoint)
         model.progress = Progress(label, enabled: !runOptions.quiet)

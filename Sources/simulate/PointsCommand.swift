@@ -9,7 +9,7 @@ import Foundation
 struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "points",
-        abstract: "Print the result files of each figure's sweep as Make variables (FIG2_POINTS, FIG3_POINTS, FIG56_POINTS).")
+        abstract: "Print the result files of each figure's sweep as Make variables (FIG2_POINTS, FIG3_POINTS, FIG56_POINTS, FINITE_SIZE_POINTS).")
 
     @Option(help: "Scale: tiny, default or paper.") var scale: Scale = .default
     @Option(parsing: .upToNextOption, help: "Figure 2 seeds (several: mean ± s.e.m.).")
@@ -27,6 +27,7 @@ struct PointsCommand: ParsableCommand {
         print("FIG2_POINTS := \(targets(Figure2Sweep.points(scale: scale, seeds: seeds)))")
         print("FIG3_POINTS := \(targets(Figure3Sweep.points(scale: scale, seed: figure3Seed)))")
         print("FIG56_POINTS := \(targets([Figure56Sweep.point(scale: scale, seed: figure56Seed)]))")
+        print("FINITE_SIZE_POINTS := \(targets(FiniteSizeStudy.points(scale: scale, seeds: seeds)))")
     }
 }
 

@@ -62,4 +62,23 @@ import Sim
         try data.prefix(data.count - 100).write(to: url)
         #expect(throws: ResultError.self) { try ResultStore.load(dir) }
     }
+
+    @Test func cpuSecondsIsRecordedAndOptional() throws {
+        let dir = tempDir().appendingPathComponent("point")
+        let p = try JSONValue(encoding: P(z: 2, alpha: 0.1))
+        let r = try ResultStore.produceOrLoad(dir, model: "m", version: 1, parameters: p) {
+            ResultBundle(values: ["v": 1])
+        }
+        #expect((r.sidecar.run.cpuSeconds ?? -1) >= 0)
+        let text = try String(contentsOf: dir.appendingPathComponent(ResultStore.sidecarName), encoding: .utf8)
+        #expect(text.contains("\"cpu_seconds\""))
+        // A result written before cpu_seconds existed still loads, and saving without it omits the key.
+        let old = tempDir().appendingPathComponent("old")
+        _ = try ResultStore.save(ResultBundle(values: ["v": 1]), to: old, model: "m", version: 1, parameters: p,
+                                 wallSeconds: 2, command: "test")
+        let oldText = try String(contentsOf: old.appendingPathComponent(ResultStore.sidecarName), encoding: .utf8)
+        #expect(!oldText.contains("cpu_seconds"))
+        #expect(try ResultStore.load(old).sidecar.run.cpuSeconds == nil)
+        #expect(try ResultStore.load(old).sidecar.run.wallSeconds == 2)
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 import Sim
 
 /// The closed-form theory curves against every row of the published tables
-/// (Fixtures/theory: the authors' published numerical solutions) and the values in
+/// (data/theory: the authors' published numerical solutions) and the values in
 /// docs/methods.md §5.
 @Suite struct TheoryCapacityTests {
     static let tolerance = 1e-6

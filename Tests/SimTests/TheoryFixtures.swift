@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A published theory table (Fixtures/theory/*.csv): named numeric columns.
+/// A published theory table (data/theory/*.csv, which the report reads too): named numeric columns.
 struct TheoryTable {
     var header: [String]
     var rows: [[Double]]
@@ -13,10 +13,14 @@ struct TheoryTable {
         return rows.map { $0[index] }
     }
 
-    /// Loads `Fixtures/theory/<name>.csv`. With `hasHeader == false` every non-comment line is data.
+    /// data/theory of the package (two levels above this file's directory).
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data/theory")
+
+    /// Loads `data/theory/<name>.csv`. With `hasHeader == false` every non-comment line is data.
     static func load(_ name: String, hasHeader: Bool = true) throws -> TheoryTable {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "csv",
-                                                 subdirectory: "Fixtures/theory"), "missing fixture \(name).csv")
+        let url = directory.appendingPathComponent("\(name).csv")
+        #expect(FileManager.default.fileExists(atPath: url.path), "missing table \(url.path)")
         let lines = try String(contentsOf: url, encoding: .utf8)
             .split(whereSeparator: \.isNewline).map(String.init)
         let comment = lines.first { $0.hasPrefix("#") }.map { String($0.dropFirst(2)) }

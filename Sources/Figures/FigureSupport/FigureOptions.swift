@@ -41,6 +41,9 @@ extension FigureOptions {
         try AtomicFile.ensureDirectory(dir)
         for (name, panel) in panels { try panel.save(base: dir.appendingPathComponent(name).path) }
         try page(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent(figure).path)
-        for (name, text) in files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
+        // figure.json says which scale the panels show, so the report never presents panels
+        // of another scale as this one's.
+        let drawn = "{\"figure\": \"\(figure)\", \"scale\": \"\(scale.rawValue)\", \"results\": \"\(resultsRoot().path)\"}\n"
+        for (name, text) in [("figure.json", drawn)] + files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
     }
 }

@@ -1,0 +1,84 @@
+// Every claim, in report order, and the evaluation of one variant: requirements first
+// (missing → "not run" with the target that makes them), then expectation, then the test.
+
+import Experiments
+import Foundation
+import Sim
+
+public enum ClaimRegistry {
+    public static let all: [Claim] = Figure2Claims.all + Figure3Claims.all + Figure56Claims.all + TheoryClaims.all
+
+    /// Ids that occur more than once (must be none; a test checks).
+    public static var duplicateIDs: [String] {
+        Dictionary(grouping: all, by: \.id).filter { $0.value.count > 1 }.map(\.key).sorted()
+    }
+
+    /// The variants a report at `scale` evaluates: the scale itself, then the finite-size
+    /// study's other network sizes.
+    public static func variants(scale: Scale) -> [Variant] {
+        [Variant(scale: scale)] + FiniteSizeStudy.sizes.filter { $0 != scale.attractor.n }.map { Variant(scale: scale, attractorN: $0) }
+    }
+
+    /// Whether a claim is evaluated at a variant: every claim at the scale itself; at another
+    /// network size only the claims that read nothing but the study's points.
+    public static func applies(_ claim: Claim, at inputs: ClaimInputs) -> Bool {
+        guard inputs.variant.isNetworkSizeOverride else { return true }
+        let reqs = claim.requires(inputs)
+        return !reqs.isEmpty && reqs.allSatisfy {
+            if case .point(.attractor(_, _, let alpha, _, _)) = $0 { return alpha == FiniteSizeStudy.alpha }
+            return false
+        }
+    }
+
+    /// One row per claim that applies at the inputs' variant.
+    public static func evaluate(_ claims: [Claim] = all, inputs: ClaimInputs) -> [ClaimRow] {
+        claims.filter { applies($0, at: inputs) }.map { evaluate($0, inputs: inputs) }
+    }
+
+    public static func evaluate(_ claim: Claim, inputs: ClaimInputs) -> ClaimRow {
+        var row = ClaimRow(id: claim.id, figure: claim.figure, panel: claim.panels.joined(separator: "+"),
+                           statement: claim.statement, paperValue: claim.paperValue, ours: "", status: .notRun,
+                           scale: inputs.variant.description, source: claim.source.description,
+                           expected: claim.expected.label, test: claim.test, reason: "")
+        let reqs = claim.requires(inputs)
+        let missing = reqs.filter { !inputs.exists($0) }
+        let (expected, why) = claim.expected.check(at: inputs.variant)
+        if !missing.isEmpty {
+            row.status = .notRun
+            row.reason = notRunReason(claim, missing: missing, of: reqs.count, inputs: inputs)
+            return row
+        }
+        do {
+            let e = try claim.evaluate(inputs)
+            row.ours = e.ours
+            if expected {
+                row.status = e.holds ? .holds : .fails
+                row.reason = e.note ?? ""
+            } else {
+                row.status = .notExpected
+                row.wouldHold = e.holds
+                row.reason = [why, e.note].compactMap { $0 }.joined(separator: "; ")
+            }
+        } catch {
+            row.status = .error
+            row.reason = "\(error)"
+        }
+        return row
+    }
+
+    /// "3 of 4 results missing (data/results/…/result.json, …); make figure2 SCALE=default".
+    static func notRunReason(_ claim: Claim, missing: [Requirement], of total: Int, inputs: ClaimInputs) -> String {
+        let root = inputs.root.path.hasSuffix("/") ? inputs.root.path : inputs.root.path + "/"
+        let paths = missing.map { r -> String in
+            let p = inputs.path(r).path
+            return p.hasPrefix(root) ? String(p.dropFirst(root.count)) : p
+        }
+        let files = missing.filter { if case .file = $0 { return true }; return false }
+        if !files.isEmpty { return "input file missing: " + paths.joined(separator: ", ") }
+        let scale = inputs.variant.scale.rawValue
+        let target = inputs.variant.isNetworkSizeOverride ? "finite-size" : claim.figure
+        let shown = paths.prefix(2).joined(separator: ", ") + (paths.count > 2 ? ", …" : "")
+        return "\(missing.count) of \(total) results missing (\(shown)); make them with `make \(target) SCALE=\(scale)`"
+            + (missing.count == 1 ? " or `make \(paths[0])`" : "")
+    }
+}

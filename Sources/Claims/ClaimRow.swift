@@ -1,0 +1,62 @@
+// The verdict on one claim at one variant: what the report tables (claims.csv, claims.json,
+// index.html) and `check-claims` read.
+
+import Foundation
+
+public enum ClaimStatus: String, Codable, Sendable, CaseIterable {
+    /// Expected here, computed, and the test holds.
+    case holds
+    /// Expected here, computed, and the test fails.
+    case fails
+    /// Computed (when its results exist) but not expected at this variant; `reason` says why.
+    case notExpected = "not expected"
+    /// Some results it needs do not exist; `reason` names the target that makes them.
+    case notRun = "not run"
+    /// Its results exist but could not be read or the computation failed; `reason` says which file.
+    case error
+}
+
+public struct ClaimRow: Codable, Sendable, Equatable {
+    public var id: String
+    public var figure: String
+    /// Panels joined by "+" ("03+06"), empty when none.
+    public var panel: String
+    public var statement: String
+    public var paperValue: String
+    /// Our value; empty when not computed.
+    public var ours: String
+    public var status: ClaimStatus
+    /// The variant ("default", "default N=1000").
+    public var scale: String
+    public var source: String
+    /// Where the claim is expected ("all", "N=1000", "paper", "published run only").
+    public var expected: String
+    public var test: String
+    /// For `not expected`: why; for `not run`: the missing results and the make target; for
+    /// `error`: the message; for a computed claim: the evaluation's note, if any.
+    public var reason: String
+    /// For a claim computed but not expected: whether its test would hold.
+    public var wouldHold: Bool?
+
+    public init(id: String, figure: String, panel: String, statement: String, paperValue: String, ours: String,
+                status: ClaimStatus, scale: String, source: String, expected: String, test: String, reason: String,
+                wouldHold: Bool? = nil) {
+        self.id = id; self.figure = figure; self.panel = panel; self.statement = statement; self.paperValue = paperValue
+        self.ours = ours; self.status = status; self.scale = scale; self.source = source; self.expected = expected
+        self.test = test; self.reason = reason; self.wouldHold = wouldHold
+    }
+
+    /// claims.csv's columns, in order (the first nine are the interface the issue names).
+    public static let csvColumns = ["id", "figure", "panel", "statement", "paper_value", "ours", "status", "scale",
+                                    "source", "expected", "test", "reason", "would_hold"]
+
+    public var csvFields: [String] {
+        [id, figure, panel, statement, paperValue, ours, status.rawValue, scale, source, expected, test, reason,
+         wouldHold.map { $0 ? "true" : "false" } ?? ""]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, figure, panel, statement, paperValue = "paper_value", ours, status, scale, source, expected, test,
+             reason, wouldHold = "would_hold"
+    }
+}

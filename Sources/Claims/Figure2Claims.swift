@@ -1,0 +1,247 @@
+// Figure 2's claims: attractor networks with z-factor synapses (f = 0.5). Paper values are
+// read off the published panels unless the source says otherwise. Claims at one load read
+// only that load's four points, so a partial sweep (or the finite-size study's α = 0.08
+// points at N = 400 and 1000) is judged on what exists.
+
+import Experiments
+import Foundation
+import Sim
+
+enum Figure2Claims {
+    static let zs = Figure2Sweep.zs
+    static let finiteSize = "at N = 200 every tolerance is higher and z = 1 gains most (finite size: the gap narrows at N = 400 and the paper's order appears at N = 1000, see the finite-size table; check with `make finite-size`)"
+
+    static let recallSampling = "the smaller scales test 4 noise draws per level (paper: 20) on fewer patterns (M = 16 at N = 200, paper 80): near recall 0.5 a level's recall has a sampling s.d. of about √(0.25/64) ≈ 0.06 (paper ≈ 0.01), so the curve wiggles across 0.5 several times"
+
+    static func claim(_ id: String, _ panels: [String], _ statement: String, paper: String, source: ClaimSource,
+                      test: String, expected: Expectation = .everyScale,
+                      requires: @escaping @Sendable (ClaimInputs) -> [Requirement] = { $0.figure2Points },
+                      evaluate: @escaping @Sendable (ClaimInputs) throws -> Evaluation) -> Claim {
+        Claim(id: id, figure: "figure2", panels: panels, statement: statement, paperValue: paper, source: source,
+              test: test, expected: expected, requires: requires, evaluate: evaluate)
+    }
+
+    static func at(_ alpha: String) -> @Sendable (ClaimInputs) -> [Requirement] { { $0.attractorPoints(alphas: [alpha]) } }
+
+    /// Max tolerated noise (paper's units) per z at one load, mean over seeds.
+    static func maxNoise(_ inputs: ClaimInputs, _ type: NoiseType, alpha: String) throws -> [Double] {
+        try inputs.perZ(alpha: alpha) { try $0.maxNoise(type) }
+    }
+
+    /// One step of a point's noise grid in the paper's units (the resolution of its max noise).
+    static func noiseStep(_ inputs: ClaimInputs, _ type: NoiseType, alpha: String) throws -> Double {
+        let p = try inputs.attractor(z: zs[0], alpha: alpha)[0]
+        let levels = try p.recallCurve(type).p
+        guard levels.count > 1 else { return .nan }
+        return try p.noiseInPaperUnits(type, level: levels[1]) - p.noiseInPaperUnits(type, level: levels[0])
+    }
+
+    static let toleranceLoads: [(alpha: String, neural: [Double], synaptic: [Double])] = [
+        ("0.08", [0.45, 0.26, 0.13, 0.07], [0.57, 0.61, 0.28, 0.22]),
+        ("0.1425", [0.27, 0.15, 0.07, 0.04], [0.41, 0.43, 0.25, 0.17]),
+        ("0.33", [0.08, 0.04, 0.02, 0.01], [0.22, 0.23, 0.15, 0.11]),
+    ]
+    /// One tick fraction of panels 04 and 07 (ticks every 0.2).
+    static let toleranceValueTolerance = 0.05
+
+    static var all: [Claim] {
+        var claims: [Claim] = [
+            claim("F2-density-z1", ["08"], "z = 1 connection density ≈ 0.5 at every load",
+                  paper: "0.50 ± 0.03", source: ClaimSource(.panel, detail: "and the theory value 0.5"),
+                  test: "every load within 0.03 of 0.5") { inputs in
+                let d = try inputs.figure2().density.series[0].mean
+                return Evaluation(ours: "\(Format.list(d)) (α = 0.08 … 0.7)", holds: Check.near(d, d.map { _ in 0.5 }, 0.03))
+            },
+            claim("F2-density-z2-theory", ["08"], "z = 2 density follows the L1 theory p(α)",
+                  paper: "l1_capacity.csv: 0.072 at α = 0.08 … 0.41 at 0.7", source: ClaimSource(.table),
+                  test: "every load within 0.03 of the L1 connection probability") { inputs in
+                let rows = try inputs.figure2().comparison.rows
+                let ours = rows.map { $0.l0Z2 ?? .nan }, theory = rows.map(\.pExc)
+                return Evaluation(ours: "\(Format.list(ours, 3)) vs theory \(Format.list(theory, 3))",
+                                  holds: Check.near(ours, theory, 0.03))
+            },
+            claim("F2-density-order", ["08"], "connection density falls with z at every load",
+                  paper: "z1 > z2 > z3 > z4 (α = 0.7: ≈ 0.50, 0.42, 0.33, 0.30)", source: ClaimSource(.panel),
+                  test: "strictly falling in z at each of the 8 loads") { inputs in
+                let s = try inputs.figure2().density.series
+                let perLoad = s[0].mean.indices.map { i in s.map { $0.mean[i] } }
+                let bad = perLoad.indices.filter { !Check.decreasing(perLoad[$0]) }
+                let alphas = Figure2Sweep.alphas
+                return Evaluation(ours: "α = 0.7: \(Format.list(perLoad.last!))", holds: bad.isEmpty,
+                                  note: bad.isEmpty ? nil : "not falling at α = " + bad.map { alphas[$0] }.joined(separator: ", ")
+                                      + ": " + bad.map { Format.list(perLoad[$0]) }.joined(separator: "; "))
+            },
+            claim("F2-density-rises", ["08"], "density of z ≥ 2 rises with load",
+                  paper: "z = 2: 0.07 → 0.41; z = 3: ≈ 0.05 → 0.33", source: ClaimSource(.panel),
+                  test: "for z = 2 and 3: density at α = 0.7 above that at α = 0.08 by more than 0.2") { inputs in
+                let s = try inputs.figure2().density.series
+                let z2 = s[1].mean, z3 = s[2].mean
+                return Evaluation(ours: "z = 2: \(Format.number(z2.first!)) → \(Format.number(z2.last!)); z = 3: \(Format.number(z3.first!)) → \(Format.number(z3.last!))",
+                                  holds: z2.last! - z2.first! > 0.2 && z3.last! - z3.first! > 0.2)
+            },
+            claim("F2-density-above-l0", ["08"], "no simulation point lies in the no-solutions region below the L0 boundary",
+                  paper: "every point above the boundary", source: ClaimSource(.table, detail: "l0_boundary.csv"),
+                  test: "density ≥ the minimal density at κ = 0 for every z and load") { inputs in
+                let d = try inputs.figure2()
+                let bound = d.comparison.rows.map(\.l0Bound)
+                var margin = Double.infinity
+                for s in d.density.series { for (v, b) in zip(s.mean, bound) { margin = min(margin, v - b) } }
+                return Evaluation(ours: "smallest density − bound: \(Format.number(margin, 3))", holds: margin >= 0)
+            },
+            claim("F2-snr-bars", ["01"], "the q-norm margin of q = 2/z is largest for that z",
+                  paper: "q = 2 → z = 1, q = 1 → z = 2, q = 2/3 and 1/2 → z = 3 or 4 (nearly tied)",
+                  source: ClaimSource(.panel), test: "argmax over z: z1 for q = 2, z2 for q = 1, z3 or z4 for q = 2/3 and 1/2",
+                  requires: at("0.08")) { inputs in
+                let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
+                let winners = try metrics.map { m in zs[Check.argmax(try inputs.perZ(alpha: "0.08") { try $0.mean(m) })] }
+                let ok = winners[0] == 1 && winners[1] == 2 && [3, 4].contains(winners[2]) && [3, 4].contains(winners[3])
+                return Evaluation(ours: "largest: q = 2 → z\(winners[0]), 1 → z\(winners[1]), 2/3 → z\(winners[2]), 1/2 → z\(winners[3])",
+                                  holds: ok)
+            },
+            claim("F2-neural-snr-z1-theory", ["02"], "z = 1 neural SNR lies on the κ(α_c)/c theory line",
+                  paper: "within 10%", source: ClaimSource(.panel, .table),
+                  test: "min margin / κ_max(α) within 10% of 1 at every load") { inputs in
+                let rows = try inputs.figure2().comparison.rows
+                let ratio = rows.map { ($0.minMarginZ1 ?? .nan) / $0.kappaMax }
+                return Evaluation(ours: "ratio \(Format.list(ratio))", holds: Check.near(ratio, ratio.map { _ in 1 }, 0.10))
+            },
+            claim("F2-neural-snr-order", ["02"], "neural SNR falls with z at every load",
+                  paper: "z1 > z2 > z3 > z4 (α = 0.08: ≈ 9.5, 5.2, 3.6, 2.9)", source: ClaimSource(.panel),
+                  test: "strictly falling in z at each load") { inputs in
+                let s = try inputs.figure2().neuralSNR.series
+                let perLoad = s[0].mean.indices.map { i in s.map { $0.mean[i] } }
+                let bad = perLoad.indices.filter { !Check.decreasing(perLoad[$0]) }
+                return Evaluation(ours: "α = 0.08: \(Format.list(perLoad[0], 1))", holds: bad.isEmpty,
+                                  note: bad.isEmpty ? nil : "not falling at α = " + bad.map { Figure2Sweep.alphas[$0] }.joined(separator: ", "))
+            },
+            claim("F2-neural-snr-falls-with-load", ["02"], "neural SNR of every z falls with load",
+                  paper: "z = 1: ≈ 9.5 at α = 0.08 → ≈ 0.9 at 0.7", source: ClaimSource(.panel),
+                  test: "strictly falling over the 8 loads for every z") { inputs in
+                let s = try inputs.figure2().neuralSNR.series
+                return Evaluation(ours: "z = 1: \(Format.number(s[0].mean.first!, 1)) → \(Format.number(s[0].mean.last!, 1))",
+                                  holds: s.allSatisfy { Check.decreasing($0.mean) })
+            },
+            claim("F2-syn-snr-z2-theory", ["05"], "z = 2 synaptic SNR lies on its L1 theory line",
+                  paper: "within 10%", source: ClaimSource(.panel, .table),
+                  test: "simulated / theory within 10% of 1 at every load") { inputs in
+                let d = try inputs.figure2().synapticSNR
+                guard let theory = d.theory.first(where: { $0.z == 2 })?.curve else { throw ClaimError.missing("z = 2 theory") }
+                let ratio = zip(d.series[1].mean, theory.y).map { $0 / $1 }
+                return Evaluation(ours: "ratio \(Format.list(ratio))", holds: Check.near(ratio, ratio.map { _ in 1 }, 0.10))
+            },
+            claim("F2-syn-snr-z2-above-z1", ["05"], "at the lowest load z = 2 has the highest synaptic SNR",
+                  paper: "α = 0.08: z = 2 ≈ 10, z = 1 ≈ 7, z = 3, 4 ≈ 3.5, 2.8", source: ClaimSource(.panel),
+                  test: "argmax over z at α = 0.08 is z = 2", requires: at("0.08")) { inputs in
+                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
+                return Evaluation(ours: Format.perZ(v, 1), holds: Check.argmax(v) == 1)
+            },
+            claim("F2-syn-tol-z34-low", ["07"], "z = 3 and 4 tolerate less synaptic noise than z = 1 and 2",
+                  paper: "at α = 0.08, 0.1425, 0.33", source: ClaimSource(.panel),
+                  test: "max(z3, z4) < min(z1, z2) at each of the three loads",
+                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }) { inputs in
+                let v = try ["0.08", "0.1425", "0.33"].map { try maxNoise(inputs, .synapticFirstAlive, alpha: $0) }
+                let ok = v.allSatisfy { max($0[2], $0[3]) < min($0[0], $0[1]) }
+                return Evaluation(ours: v.map { Format.list($0) }.joined(separator: " | "), holds: ok)
+            },
+            claim("F2-neural-tol-order", ["04"], "max tolerated neural noise falls with z at α = 0.08, 0.1425, 0.33",
+                  paper: "α = 0.08: 0.45, 0.26, 0.13, 0.07; 0.1425: 0.27, 0.15, 0.07, 0.04; 0.33: 0.08, 0.04, 0.02, 0.01",
+                  source: ClaimSource(.panel),
+                  test: "at each of the three loads every z below the one before, or equal when they differ by less than one step of the noise grid, and z = 1 above z = 4",
+                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }) { inputs in
+                var ok = true, ties: [String] = []
+                var shown: [String] = []
+                for alpha in ["0.08", "0.1425", "0.33"] {
+                    let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
+                    let step = try noiseStep(inputs, .neuralBalanced, alpha: alpha)
+                    shown.append(Format.list(v))
+                    for k in 1..<v.count where !(v[k] < v[k - 1]) {
+                        if v[k] == v[k - 1] { ties.append("z\(zs[k - 1]) = z\(zs[k]) at α = \(alpha) (grid step \(Format.number(step, 3)))") }
+                        else { ok = false }
+                    }
+                    if !(v[0] > v[v.count - 1]) { ok = false }
+                }
+                return Evaluation(ours: shown.joined(separator: " | "), holds: ok,
+                                  note: ties.isEmpty ? nil : "equal within the noise grid: " + ties.joined(separator: ", "))
+            },
+            claim("F2-syn-tol-peak-z2", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.08 (z = 1 close behind; z = 3, 4 well below)",
+                  paper: "0.57, 0.61, 0.28, 0.22", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  expected: .networkSize1000(reason: finiteSize), requires: at("0.08")) { inputs in
+                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.08")
+                return Evaluation(ours: Format.list(v), holds: Check.argmax(v) == 1)
+            },
+            claim("F2-syn-tol-peak-z2-a0.1425", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.1425",
+                  paper: "0.41, 0.43, 0.25, 0.17", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  expected: .networkSize1000(reason: finiteSize), requires: at("0.1425")) { inputs in
+                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.1425")
+                return Evaluation(ours: Format.list(v), holds: Check.argmax(v) == 1)
+            },
+            claim("F2-pruned-floor", ["10"], "pruned weights pile up at 1e-20 (z = 1), 1e-40 (z = 2) and exactly 0 (z ≥ 3): float32 underflow of the factor products",
+                  paper: "peaks at 1e-20, 1e-40, 0, 0", source: ClaimSource(.panel),
+                  test: "the fullest bin below 1e-10 lies within a factor 100 of 1e-20 (z = 1) and 1e-40 (z = 2); for z ≥ 3 exact zeros outnumber every bin below 1e-10",
+                  requires: at("0.33")) { inputs in
+                var found: [String] = [], ok = true
+                for (k, z) in zs.enumerated() {
+                    let (all, _) = try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: z)
+                    let tiny = all.filter { $0 > 0 && $0 < 1e-10 }.map { log10($0).rounded() }
+                    let zeros = all.filter { $0 == 0 }.count
+                    var counts: [Double: Int] = [:]
+                    for e in tiny { counts[e, default: 0] += 1 }
+                    let peak = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+                    if z <= 2 {
+                        let target = z == 1 ? -20.0 : -40.0
+                        guard let p = peak, abs(p.key - target) <= 2 else { ok = false; found.append("z\(z): no pile near 1e\(Int(target))"); continue }
+                        found.append("z\(z): 1e\(Int(p.key)) (\(p.value))")
+                    } else {
+                        if zeros <= (peak?.value ?? 0) { ok = false }
+                        found.append("z\(z): \(zeros) zeros")
+                    }
+                    _ = k
+                }
+                return Evaluation(ours: found.joined(separator: ", "), holds: ok)
+            },
+            claim("F2-recall-crossing", ["03", "06"], "recall curves fall from 1 to 0 and cross 0.5 once",
+                  paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
+                  test: "recall ≥ 0.95 at zero noise, ≤ 0.05 at the largest level, one crossing of 0.5",
+                  expected: .paperProtocol(reason: recallSampling), requires: at("0.08")) { inputs in
+                var bad: [String] = []
+                for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
+                    for z in zs {
+                        let pts = try inputs.attractor(z: z, alpha: "0.08")
+                        let curves = try pts.map { try $0.recallCurve(type).recall }
+                        let r = curves[0].indices.map { i in curves.map { $0[i] }.reduce(0, +) / Double(curves.count) }
+                        let crossings = zip(r, r.dropFirst()).filter { ($0 - 0.5) * ($1 - 0.5) < 0 || ($1 == 0.5 && $0 != 0.5) }.count
+                        if !(r.first! >= 0.95 && r.last! <= 0.05 && crossings == 1) {
+                            bad.append("\(type == .neuralBalanced ? "neural" : "synaptic") z\(z): start \(Format.number(r.first!)), end \(Format.number(r.last!)), \(crossings) crossings")
+                        }
+                    }
+                }
+                return Evaluation(ours: bad.isEmpty ? "all 8 curves" : bad.joined(separator: "; "), holds: bad.isEmpty)
+            },
+        ]
+        // The absolute tolerance values per load, neural (04) and synaptic (07).
+        for (alpha, neural, synaptic) in toleranceLoads {
+            claims.append(claim("F2-neural-tol-values-a\(alpha)", ["04"], "max tolerated neural noise per z at α = \(alpha)",
+                                paper: Format.list(neural), source: ClaimSource(.panel),
+                                test: "each z within \(toleranceValueTolerance) (a quarter tick)",
+                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha)) { inputs in
+                let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
+                return Evaluation(ours: Format.list(v), holds: Check.near(v, neural, toleranceValueTolerance))
+            })
+            claims.append(claim("F2-syn-tol-values-a\(alpha)", ["07"], "max tolerated synaptic noise per z at α = \(alpha)",
+                                paper: Format.list(synaptic), source: ClaimSource(.panel),
+                                test: "each z within \(toleranceValueTolerance) (a quarter tick)",
+                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha)) { inputs in
+                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: alpha)
+                return Evaluation(ours: Format.list(v), holds: Check.near(v, synaptic, toleranceValueTolerance))
+            })
+        }
+        return claims
+    }
+}
+
+enum ClaimError: Error, CustomStringConvertible {
+    case missing(String)
+    var description: String {
+        switch self { case .missing(let what): return "missing \(what)" }
+    }
+}

@@ -1,0 +1,25 @@
+// The report's verdict on the terminal: "N of M claims hold at this scale; K not expected
+// here; F fail", the failing claims, and the same line for the finite-size variants.
+
+import Claims
+
+enum TerminalSummary {
+    static func text(rows: [ClaimRow], scale: String) -> String {
+        var out = ""
+        let variants = rows.reduce(into: [String]()) { if !$0.contains($1.scale) { $0.append($1.scale) } }
+        for v in variants {
+            let r = rows.filter { $0.scale == v }
+            func n(_ s: ClaimStatus) -> Int { r.filter { $0.status == s }.count }
+            let expected = n(.holds) + n(.fails)
+            out += "\(v == scale ? "At this scale (\(v))" : "At \(v)"): \(n(.holds)) of \(expected) expected claims hold; "
+                + "\(n(.notExpected)) not expected here; \(n(.fails)) fail"
+                + (n(.notRun) > 0 ? "; \(n(.notRun)) not run" : "") + (n(.error) > 0 ? "; \(n(.error)) could not be computed" : "")
+                + " (\(r.count) claims)\n"
+            for row in r where row.status == .fails || row.status == .error {
+                out += "  \(row.status == .fails ? "FAIL" : "ERROR") \(row.id): ours \(row.ours.isEmpty ? "—" : row.ours); paper \(row.paperValue)"
+                    + (row.reason.isEmpty ? "" : " — \(row.reason)") + "\n"
+            }
+        }
+        return out
+    }
+}
