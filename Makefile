@@ -1,6 +1,8 @@
 # Two-factor synaptic consolidation — reproduction suite.
 #
 #   make figure2            simulate (default scale) and draw Figure 2
+#   make report             check the paper's claims on the results (figures/report/index.html)
+#   make check-claims       fail when a claim expected at this scale fails (after make report)
 #   make test               run the test suite
 #   make SCALE=paper ...    the paper's exact parameters (hours of CPU)
 #   make -j1 ...            one point at a time (by default one job per core, below)
@@ -40,11 +42,12 @@ FORCE_FLAG := $(if $(FORCE),--force,)
 APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
 
 .PHONY: help deps build test test-long bench bench-figure3 gallery clean clean-results check-figures FORCE_RUN \
-        figure2 figure3 figure5-6 figures audit
+        figure2 figure3 figure5-6 figures audit report check-claims finite-size
 
 help:
-	@echo "make figure2 | figure3 | figure5-6 | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
+	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
 	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
+	@echo "           REFERENCE=<folder of published panels, <figure>/<panel>.png> (make report)"
 
 # --- system packages -------------------------------------------------------------------
 deps:
@@ -96,7 +99,7 @@ POINTS_ARGS := --scale $(SCALE) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FIG3_SEED
                $(if $(FLUCT_SEED),--figure5-6-seed $(FLUCT_SEED))
 POINTS_MK   := .build/points/$(subst $(space),_,$(strip $(SCALE) s$(SEEDS) f$(FIG3_SEED) u$(FLUCT_SEED))).mk
 
-ifneq ($(filter figure2 figure3 figure5-6 figures,$(MAKECMDGOALS)),)
+ifneq ($(filter figure2 figure3 figure5-6 figures finite-size,$(MAKECMDGOALS)),)
 include $(POINTS_MK)
 endif
 
@@ -128,6 +131,35 @@ $(FIGURES)/figure5-6/summary.csv: $(FIG56_POINTS) $(STAMP)
 	$(BIN)/figure5-6 --scale $(SCALE) --out $(FIGURES) $(if $(FLUCT_SEED),--seed $(FLUCT_SEED))
 
 figures: gallery figure2 figure3 figure5-6
+
+# The figures record the scale they were drawn at (figure.json); this stamp holds the last
+# SCALE a figure was asked for, so switching SCALE redraws instead of keeping another
+# scale's panels as up to date.
+SCALE_STAMP := $(FIGURES)/.scale
+ifneq ($(filter figure2 figure3 figure5-6 figures audit,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(FIGURES); [ "$$(cat $(SCALE_STAMP) 2>/dev/null)" = "$(SCALE)" ] || echo "$(SCALE)" > $(SCALE_STAMP))
+endif
+$(FIGURES)/figure2/summary.csv $(FIGURES)/figure3/summary.csv $(FIGURES)/figure5-6/summary.csv: $(SCALE_STAMP)
+$(SCALE_STAMP):
+	@mkdir -p $(@D); echo "$(SCALE)" > $@
+
+# --- reproduction report -----------------------------------------------------------------
+# Evaluates every claim of the paper (Sources/Claims) whose results exist at SCALE, after
+# whichever figures were drawn; REFERENCE names a folder of the published panels.
+REFERENCE ?=
+REPORT_DIR := $(FIGURES)/report
+REPORT_ARGS := --scale $(SCALE) --out $(REPORT_DIR) $(if $(SEEDS),--seeds $(SEEDS)) \
+               $(if $(FIG3_SEED),--figure3-seed $(FIG3_SEED)) $(if $(FLUCT_SEED),--figure5-6-seed $(FLUCT_SEED))
+report: $(STAMP)
+	$(BIN)/report make $(REPORT_ARGS) --figures $(FIGURES) $(if $(REFERENCE),--reference $(REFERENCE))
+
+# Reads the report's claims.json (it never rewrites the report, so REFERENCE is kept).
+check-claims: $(STAMP)
+	$(BIN)/report check --scale $(SCALE) --out $(REPORT_DIR)
+
+# Figure 2's finite-size study (docs/report.md): α = 0.08 at N = 400 and 1000 with the
+# scale's training. Long: about 20 CPU-minutes per z at N = 1000 (default scale).
+finite-size: $(FINITE_SIZE_POINTS)
 
 # Redraws Figures 2, 3 and 5-6 (cached results; -B so that up-to-date figures are drawn
 # again) with the layout audit strict: any finding on any panel or page fails (CI: tiny).

@@ -60,6 +60,8 @@ public struct ClaimSource: Sendable, Codable, Equatable {
 public enum Expectation: Sendable {
     /// At every scale but `tiny` (tiny networks exist for tests).
     case everyScale
+    /// Reads no simulation (theory, the data): expected at every scale, tiny included.
+    case independentOfScale
     /// Only with the paper's network size N = 1000 (Figure 2); the reason says what hides it
     /// at smaller N.
     case networkSize1000(reason: String)
@@ -71,11 +73,12 @@ public enum Expectation: Sendable {
 
     /// Whether the claim is expected at `variant`, and if not, why.
     public func check(at variant: Variant) -> (expected: Bool, reason: String?) {
+        if case .independentOfScale = self { return (true, nil) }
         if variant.scale == .tiny && !variant.isNetworkSizeOverride {
             return (false, "the tiny scale (N = 60 for Figure 2) exists for quick tests; no claim is expected there")
         }
         switch self {
-        case .everyScale: return (true, nil)
+        case .everyScale, .independentOfScale: return (true, nil)
         case .networkSize1000(let reason):
             return variant.attractorN == 1000 ? (true, nil) : (false, "N = \(variant.attractorN): \(reason)")
         case .paperProtocol(let reason):
@@ -88,6 +91,7 @@ public enum Expectation: Sendable {
     public var label: String {
         switch self {
         case .everyScale: return "all"
+        case .independentOfScale: return "any (no simulation)"
         case .networkSize1000: return "N=1000"
         case .paperProtocol: return "paper"
         case .publishedRunOnly: return "published run only"
