@@ -2,7 +2,7 @@
 //
 // A result is a directory named after its parameters, holding one `.npy` file per array
 // and a `result.json` sidecar with the model name and version, the full parameters,
-// scalar values and run information (wall time). The directory is written under a
+// scalar values and run information (wall and CPU time). The directory is written under a
 // temporary name and renamed into place, so it exists only when complete. A stored
 // result is reused only if model, version and parameters all match; otherwise it is
 // refused with a message saying what differs (or replaced when forced).
@@ -23,8 +23,16 @@ public struct ResultSidecar: Codable, Sendable {
     public struct ArrayInfo: Codable, Sendable { public var shape: [Int]; public var dtype: String }
     public struct RunInfo: Codable, Sendable {
         public var wallSeconds: Double
+        /// CPU time of the process (all threads) while producing; on a shared machine wall time
+        /// depends on what else runs. nil in results written before it was recorded (the
+        /// synthesized Codable decodes an optional with decodeIfPresent and omits nil).
+        public var cpuSeconds: Double?
         public var command: String
-        enum CodingKeys: String, CodingKey { case wallSeconds = "wall_seconds", command }
+        enum CodingKeys: String, CodingKey { case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command }
+
+        public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String) {
+            self.wallSeconds = wallSeconds; self.cpuSeconds = cpuSeconds; self.command = command
+        }
     }
     public var model: String
     public var modelVersion: Int
@@ -123,7 +131,8 @@ public enum ResultStore {
     /// Writes `bundle` as the result in `directory`, atomically (replacing any old one).
     @discardableResult
     public static func save(_ bundle: ResultBundle, to directory: URL, model: String, version: Int,
-                            parameters: JSONValue, wallSeconds: Double, command: String) throws -> StoredResult {
+                            parameters: JSONValue, wallSeconds: Double, cpuSeconds: Double? = nil,
+                            command: String) throws -> StoredResult {
         let parent = directory.deletingLastPathComponent()
         try AtomicFile.ensureDirectory(parent)
         let fm = FileManager.default
@@ -142,7 +151,7 @@ public enum ResultStore {
         }
         let sidecar = ResultSidecar(model: model, modelVersion: version, parameters: parameters,
                                     values: bundle.values, arrays: infos,
-                                    run: .init(wallSeconds: wallSeconds, command: command))
+                                    run: .init(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try encoder.encode(sidecar)
@@ -170,8 +179,10 @@ public enum ResultStore {
             return stored
         }
         let start = Date()
+        let cpuStart = ProcessCPU.seconds()
         let bundle = try produce()
         return try save(bundle, to: directory, model: model, version: version, parameters: parameters,
-                        wallSeconds: Date().timeIntervalSince(start), command: command)
+                        wallSeconds: Date().timeIntervalSince(start), cpuSeconds: ProcessCPU.seconds() - cpuStart,
+                        command: command)
     }
 }
