@@ -15,9 +15,16 @@ enum TerminalSummary {
                 + "\(n(.notExpected)) not expected here; \(n(.fails)) fail"
                 + (n(.notRun) > 0 ? "; \(n(.notRun)) not run" : "") + (n(.error) > 0 ? "; \(n(.error)) could not be computed" : "")
                 + " (\(r.count) claims)\n"
-            for row in r where row.status == .fails || row.status == .error {
-                out += "  \(row.status == .fails ? "FAIL" : "ERROR") \(row.id): ours \(row.ours.isEmpty ? "—" : row.ours); paper \(row.paperValue)"
+            for row in r where row.status == .fails {
+                out += "  FAIL \(row.id): ours \(row.ours.isEmpty ? "—" : row.ours); paper \(row.paperValue)"
                     + (row.reason.isEmpty ? "" : " — \(row.reason)") + "\n"
+            }
+            // One line per cause (one unreadable file breaks every claim that reads it).
+            var causes: [String] = []
+            for row in r where row.status == .error && !causes.contains(row.reason) { causes.append(row.reason) }
+            for cause in causes {
+                let ids = r.filter { $0.status == .error && $0.reason == cause }.map(\.id)
+                out += "  ERROR \(ids.joined(separator: ", ")): \(cause)\n"
             }
         }
         return out
