@@ -150,11 +150,12 @@ REFERENCE ?=
 REPORT_DIR := $(FIGURES)/report
 REPORT_ARGS := --scale $(SCALE) --out $(REPORT_DIR) $(if $(SEEDS),--seeds $(SEEDS)) \
                $(if $(FIG3_SEED),--figure3-seed $(FIG3_SEED)) $(if $(FLUCT_SEED),--figure5-6-seed $(FLUCT_SEED))
-report: $(STAMP)
+# After the figures named on the same command line (`make figure2 report` under -j).
+report: $(STAMP) $(filter figure2 figure3 figure5-6 figures finite-size,$(MAKECMDGOALS))
 	$(BIN)/report make $(REPORT_ARGS) --figures $(FIGURES) $(if $(REFERENCE),--reference $(REFERENCE))
 
 # Reads the report's claims.json (it never rewrites the report, so REFERENCE is kept).
-check-claims: $(STAMP)
+check-claims: $(STAMP) $(filter report,$(MAKECMDGOALS))
 	$(BIN)/report check --scale $(SCALE) --out $(REPORT_DIR)
 
 # Figure 2's finite-size study (docs/report.md): α = 0.08 at N = 400 and 1000 with the
