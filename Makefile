@@ -46,7 +46,7 @@ APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenb
 
 help:
 	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
-	@echo "variables: SCALE=default|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
+	@echo "variables: SCALE=default|large|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 	@echo "           REFERENCE=<folder of published panels, <figure>/<panel>.png> (make report)"
 
 # --- system packages -------------------------------------------------------------------
@@ -158,8 +158,8 @@ report: $(STAMP) $(filter figure2 figure3 figure5-6 figures finite-size,$(MAKECM
 check-claims: $(STAMP) $(filter report,$(MAKECMDGOALS))
 	$(BIN)/report check --scale $(SCALE) --out $(REPORT_DIR)
 
-# Figure 2's finite-size study (docs/report.md): α = 0.08 at N = 400 and 1000 with the
-# scale's training. Long: about 20 CPU-minutes per z at N = 1000 (default scale).
+# Figure 2's finite-size study (docs/report.md): α = 0.08 with the default scale's training
+# at N = 400 and at N = 1000 (the large scale). About 20 CPU-minutes per z at N = 1000.
 finite-size: $(FINITE_SIZE_POINTS)
 
 # Redraws Figures 2, 3 and 5-6 (cached results; -B so that up-to-date figures are drawn

@@ -13,16 +13,19 @@ public enum ClaimRegistry {
         Dictionary(grouping: all, by: \.id).filter { $0.value.count > 1 }.map(\.key).sorted()
     }
 
-    /// The variants a report at `scale` evaluates: the scale itself, then the finite-size
-    /// study's other network sizes.
+    /// The variants a report at `scale` evaluates: the scale itself, then (for the scales of
+    /// the finite-size study) the study's other network sizes.
     public static func variants(scale: Scale) -> [Variant] {
-        [Variant(scale: scale)] + FiniteSizeStudy.sizes.filter { $0 != scale.attractor.n }.map { Variant(scale: scale, attractorN: $0) }
+        let own = Variant(scale: scale)
+        guard FiniteSizeStudy.covers(scale) else { return [own] }
+        return [own] + FiniteSizeStudy.sizes.map { Variant(scale: $0.scale, attractorN: $0.n) }.filter { $0 != own }
     }
 
-    /// Whether a claim is evaluated at a variant: every claim at the scale itself; at another
-    /// network size only the claims that read nothing but the study's points.
-    public static func applies(_ claim: Claim, at inputs: ClaimInputs) -> Bool {
-        guard inputs.variant.isNetworkSizeOverride else { return true }
+    /// Whether a claim is evaluated at a variant of a report at `scale`: every claim at the
+    /// scale itself; at the study's other sizes only the claims that read nothing but its
+    /// α = 0.08 points.
+    public static func applies(_ claim: Claim, at inputs: ClaimInputs, reportScale: Scale) -> Bool {
+        guard inputs.variant != Variant(scale: reportScale) else { return true }
         let reqs = claim.requires(inputs)
         return !reqs.isEmpty && reqs.allSatisfy {
             if case .point(.attractor(_, _, let alpha, _, _)) = $0 { return alpha == FiniteSizeStudy.alpha }
@@ -30,12 +33,14 @@ public enum ClaimRegistry {
         }
     }
 
-    /// One row per claim that applies at the inputs' variant.
-    public static func evaluate(_ claims: [Claim] = all, inputs: ClaimInputs) -> [ClaimRow] {
-        claims.filter { applies($0, at: inputs) }.map { evaluate($0, inputs: inputs) }
+    /// One row per claim that applies at the inputs' variant in a report at `reportScale`
+    /// (default: the variant's own scale).
+    public static func evaluate(_ claims: [Claim] = all, inputs: ClaimInputs, reportScale: Scale? = nil) -> [ClaimRow] {
+        let scale = reportScale ?? inputs.variant.scale
+        return claims.filter { applies($0, at: inputs, reportScale: scale) }.map { evaluate($0, inputs: inputs, reportScale: scale) }
     }
 
-    public static func evaluate(_ claim: Claim, inputs: ClaimInputs) -> ClaimRow {
+    public static func evaluate(_ claim: Claim, inputs: ClaimInputs, reportScale: Scale? = nil) -> ClaimRow {
         var row = ClaimRow(id: claim.id, figure: claim.figure, panel: claim.panels.joined(separator: "+"),
                            statement: claim.statement, paperValue: claim.paperValue, ours: "", status: .notRun,
                            scale: inputs.variant.description, source: claim.source.description,
@@ -45,7 +50,8 @@ public enum ClaimRegistry {
         let (expected, why) = claim.expected.check(at: inputs.variant)
         if !missing.isEmpty {
             row.status = .notRun
-            row.reason = notRunReason(claim, missing: missing, of: reqs.count, inputs: inputs)
+            let study = inputs.variant != Variant(scale: reportScale ?? inputs.variant.scale)
+            row.reason = notRunReason(claim, missing: missing, of: reqs.count, inputs: inputs, study: study)
             return row
         }
         do {
@@ -67,7 +73,8 @@ public enum ClaimRegistry {
     }
 
     /// "3 of 4 results missing (data/results/…/result.json, …); make figure2 SCALE=default".
-    static func notRunReason(_ claim: Claim, missing: [Requirement], of total: Int, inputs: ClaimInputs) -> String {
+    static func notRunReason(_ claim: Claim, missing: [Requirement], of total: Int, inputs: ClaimInputs,
+                             study: Bool) -> String {
         let root = inputs.root.path.hasSuffix("/") ? inputs.root.path : inputs.root.path + "/"
         let paths = missing.map { r -> String in
             let p = inputs.path(r).path
@@ -75,10 +82,10 @@ public enum ClaimRegistry {
         }
         let files = missing.filter { if case .file = $0 { return true }; return false }
         if !files.isEmpty { return "input file missing: " + paths.joined(separator: ", ") }
-        let scale = inputs.variant.scale.rawValue
-        let target = inputs.variant.isNetworkSizeOverride ? "finite-size" : claim.figure
+        // The finite-size study's points are one target whatever the scale.
+        let target = study ? "make finite-size" : "make \(claim.figure) SCALE=\(inputs.variant.scale.rawValue)"
         let shown = paths.prefix(2).joined(separator: ", ") + (paths.count > 2 ? ", …" : "")
-        return "\(missing.count) of \(total) results missing (\(shown)); make them with `make \(target) SCALE=\(scale)`"
+        return "\(missing.count) of \(total) results missing (\(shown)); make them with `\(target)`"
             + (missing.count == 1 ? " or `make \(paths[0])`" : "")
     }
 }

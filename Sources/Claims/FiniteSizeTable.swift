@@ -12,11 +12,10 @@ public struct FiniteSizeTable: Sendable {
     /// What makes the missing points.
     public var command: String
 
-    public static func build(root: URL, scale: Scale, seeds: [UInt64] = Figure2Sweep.defaultSeeds) -> FiniteSizeTable {
-        let sizes = ([scale.attractor.n] + FiniteSizeStudy.sizes).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    public static func build(root: URL, seeds: [UInt64] = Figure2Sweep.defaultSeeds) -> FiniteSizeTable {
         var rows: [[String]] = []
-        for n in sizes {
-            let v = Variant(scale: scale, attractorN: n == scale.attractor.n ? nil : n)
+        for size in FiniteSizeStudy.sizes {
+            let v = Variant(scale: size.scale, attractorN: size.n)
             let inputs = ClaimInputs(variant: v, root: root, seeds: seeds)
             func cells(_ type: NoiseType) -> [String] {
                 Figure2Sweep.zs.map { z in
@@ -26,11 +25,11 @@ public struct FiniteSizeTable: Sendable {
                     catch { return "error" }
                 }
             }
-            rows.append(["\(n)", v.description] + cells(.synapticFirstAlive) + cells(.neuralBalanced))
+            rows.append(["\(v.attractorN)", v.description] + cells(.synapticFirstAlive) + cells(.neuralBalanced))
         }
         rows.append(["1000", "paper (published panels)"] + Figure2Claims.toleranceLoads[0].synaptic.map { Format.number($0) }
                     + Figure2Claims.toleranceLoads[0].neural.map { Format.number($0) })
         let header = ["N", "results"] + Figure2Sweep.zs.map { "synaptic z\($0)" } + Figure2Sweep.zs.map { "neural z\($0)" }
-        return FiniteSizeTable(header: header, rows: rows, command: "make finite-size SCALE=\(scale.rawValue)")
+        return FiniteSizeTable(header: header, rows: rows, command: "make finite-size")
     }
 }

@@ -1,5 +1,6 @@
-// The scales every model runs at, as one type: `tiny` (seconds, for tests and CI),
-// `default` (minutes on a laptop), `paper` (the paper's protocol). Each model keeps its own
+// The scales every model runs at, as one type: `tiny` (seconds, for tests),
+// `default` (minutes on a laptop), `large` (Figure 2 at the paper's N = 1000 with the default
+// training), `paper` (the paper's protocol). Each model keeps its own
 // table of what a scale means (AttractorScale, WakeSleepScale, FluctuationScale in Sim).
 
 import Sim
@@ -7,6 +8,7 @@ import Sim
 public enum Scale: String, CaseIterable, Sendable, Codable {
     case tiny
     case `default`
+    case large
     case paper
 
     public var attractor: AttractorScale { AttractorScale.named(rawValue)! }

@@ -40,19 +40,25 @@ public enum Figure56Sweep {
     }
 }
 
-/// Figure 2's finite-size study: the lowest load at the scale's training but other network
-/// sizes, to show where the N = 1000 claims appear (docs/methods.md §7.2). The scale's own N
-/// (200 at `default`) is the sweep's point itself.
+/// Figure 2's finite-size study: the lowest load with the default scale's training at three
+/// network sizes, to show where the N = 1000 claims appear (docs/report.md): N = 200 (the
+/// `default` scale itself), N = 400 (`default` with N overridden: …_N400) and N = 1000 (the
+/// `large` scale).
 public enum FiniteSizeStudy {
     public static let alpha = "0.08"
-    public static let sizes = [400, 1000]
     public static let zs = Figure2Sweep.zs
 
-    public static func points(scale: Scale, seeds: [UInt64] = Figure2Sweep.defaultSeeds, sizes: [Int] = sizes,
-                              zs: [Int] = zs) -> [SimulationPoint] {
+    /// (scale, N override) of each size, smallest first.
+    public static let sizes: [(scale: Scale, n: Int?)] = [(.default, nil), (.default, 400), (.large, nil)]
+
+    /// Whether a report at `scale` shows the study (its training is the study's).
+    public static func covers(_ scale: Scale) -> Bool { sizes.contains { $0.scale == scale && $0.n == nil } }
+
+    /// The α = 0.08 points of every size but the `default` scale's own (the sweep has those).
+    public static func points(seeds: [UInt64] = Figure2Sweep.defaultSeeds) -> [SimulationPoint] {
         seeds.flatMap { seed in
-            sizes.filter { $0 != scale.attractor.n }.flatMap { n in
-                zs.map { SimulationPoint.attractor(scale: scale, z: $0, alpha: alpha, seed: seed, n: n) }
+            sizes.filter { !($0.scale == .default && $0.n == nil) }.flatMap { size in
+                zs.map { SimulationPoint.attractor(scale: size.scale, z: $0, alpha: alpha, seed: seed, n: size.n) }
             }
         }
     }

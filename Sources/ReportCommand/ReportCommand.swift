@@ -22,7 +22,7 @@ struct Report: ParsableCommand {
 
 /// The options `report` and `report check` share.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Scale: tiny, default or paper.") var scale: Experiments.Scale = .default
+    @Option(help: "Scale: tiny, default, large or paper.") var scale: Experiments.Scale = .default
     @Option(help: "The report folder.") var out: String = "figures/report"
     @Option(help: "The package root (results, inputs and figures are relative to it).") var root: String = "."
 
@@ -59,9 +59,9 @@ struct MakeReport: ParsableCommand {
         for variant in ClaimRegistry.variants(scale: options.scale) {
             let inputs = ClaimInputs(variant: variant, root: root, seeds: seeds, figure3Seed: figure3Seed,
                                      fluctuationSeed: figure56Seed)
-            let variantRows = ClaimRegistry.evaluate(inputs: inputs)
+            let variantRows = ClaimRegistry.evaluate(inputs: inputs, reportScale: options.scale)
             rows += variantRows
-            for claim in ClaimRegistry.all where ClaimRegistry.applies(claim, at: inputs) {
+            for claim in ClaimRegistry.all where ClaimRegistry.applies(claim, at: inputs, reportScale: options.scale) {
                 for r in claim.requires(inputs) {
                     if case .point = r, inputs.exists(r) { read.insert(inputs.path(r).deletingLastPathComponent().path) }
                 }

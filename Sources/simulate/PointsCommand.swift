@@ -11,7 +11,7 @@ struct PointsCommand: ParsableCommand {
         commandName: "points",
         abstract: "Print the result files of each figure's sweep as Make variables (FIG2_POINTS, FIG3_POINTS, FIG56_POINTS, FINITE_SIZE_POINTS).")
 
-    @Option(help: "Scale: tiny, default or paper.") var scale: Scale = .default
+    @Option(help: "Scale: tiny, default, large or paper.") var scale: Scale = .default
     @Option(parsing: .upToNextOption, help: "Figure 2 seeds (several: mean ± s.e.m.).")
     var seeds: [UInt64] = Figure2Sweep.defaultSeeds
     @Option(name: .customLong("figure3-seed"), help: "Seed of the Figure 3 runs.") var figure3Seed = Figure3Sweep.defaultSeed
@@ -27,7 +27,7 @@ struct PointsCommand: ParsableCommand {
         print("FIG2_POINTS := \(targets(Figure2Sweep.points(scale: scale, seeds: seeds)))")
         print("FIG3_POINTS := \(targets(Figure3Sweep.points(scale: scale, seed: figure3Seed)))")
         print("FIG56_POINTS := \(targets([Figure56Sweep.point(scale: scale, seed: figure56Seed)]))")
-        print("FINITE_SIZE_POINTS := \(targets(FiniteSizeStudy.points(scale: scale, seeds: seeds)))")
+        print("FINITE_SIZE_POINTS := \(targets(FiniteSizeStudy.points(seeds: seeds)))")
     }
 }
 
@@ -38,12 +38,23 @@ struct RunPointCommand: ParsableCommand {
 
     @Argument(help: "The result directory (or its result.json).") var directory: String
     @Flag(help: "Recompute even if a result exists.") var force = false
+    @Option(help: "Threads (attractor and wake–sleep points; default: SLURM_CPUS_PER_TASK, else 1).") var threads: Int?
+    @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between checkpoints (attractor and wake–sleep).")
+    var checkpointSeconds: Double?
+    @Option(name: .customLong("test-delay-ms"), help: ArgumentHelp("Testing only: see simulate attractor --test-delay-ms.", visibility: .hidden))
+    var testDelayMs: Double?
 
     func run() throws {
         let point: SimulationPoint
         do { point = try SimulationPoint(directory: directory) } catch { throw ValidationError("\(error)") }
         let dir = directory.hasSuffix("/result.json") ? String(directory.dropLast("/result.json".count)) : directory
-        var command = try Simulate.parseAsRoot(point.simulateArguments(directory: dir) + (force ? ["--force"] : []))
+        var extra: [String] = force ? ["--force"] : []
+        if case .fluctuations = point {} else {
+            extra += threads.map { ["--threads", "\($0)"] } ?? []
+            extra += checkpointSeconds.map { ["--checkpoint-seconds", "\($0)"] } ?? []
+            extra += testDelayMs.map { ["--test-delay-ms", "\($0)"] } ?? []
+        }
+        var command = try Simulate.parseAsRoot(point.simulateArguments(directory: dir) + extra)
         try command.run()
     }
 }

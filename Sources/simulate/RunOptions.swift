@@ -8,16 +8,25 @@ import Sim
 extension Scale: ExpressibleByArgument {}
 
 struct RunOptions: ParsableArguments {
-    @Option(help: "Scale: tiny, default or paper.") var scale: Scale = .default
+    @Option(help: "Scale: tiny, default, large or paper.") var scale: Scale = .default
     @Option(help: "Result directory (default: the point's canonical directory under data/results/<scale>/).")
     var out: String?
     @Flag(help: "Recompute even if a result exists.") var force = false
     @Flag(help: "No progress output.") var quiet = false
-    @Option(help: "Threads for row-parallel work (results are identical for any value).") var threads: Int = 1
+    @Option(help: "Threads for row-parallel work (results are identical for any value; default: SLURM_CPUS_PER_TASK, else 1).")
+    var threads: Int = RunOptions.defaultThreads
     @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between checkpoints.")
     var checkpointSeconds: Double = 120
     @Option(name: .customLong("interrupt-after"), help: "Testing: stop after this many epochs, leaving a checkpoint.")
     var interruptAfter: Int?
+    @Option(name: .customLong("test-delay-ms"),
+            help: ArgumentHelp("Testing only: sleep this long every 500 training epochs and every sleep epoch, so a tiny run can be interrupted mid-way.", visibility: .hidden))
+    var testDelayMs: Double?
+
+    /// The CPUs Slurm gave this task, else 1.
+    static var defaultThreads: Int {
+        ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"].flatMap { Int($0) }.map { max(1, $0) } ?? 1
+    }
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads: must be >= 1 (got \(threads))") }
@@ -34,6 +43,7 @@ protocol CheckpointedRunSettings {
     var checkpoint: URL? { get set }
     var checkpointSeconds: Double { get set }
     var interruptAfterEpochs: Int? { get set }
+    var testDelaySeconds: Double? { get set }
 }
 
 extension AttractorPoint.Options: CheckpointedRunSettings {}
@@ -47,6 +57,7 @@ extension RunOptions {
         s.checkpoint = checkpoint
         s.checkpointSeconds = checkpointSeconds
         s.interruptAfterEpochs = interruptAfter
+        s.testDelaySeconds = testDelayMs.map { $0 / 1000 }
         return s
     }
 }

@@ -9,6 +9,6 @@ struct Simulate: ParsableCommand {
         commandName: "simulate",
         abstract: "Run one simulation point of the two-factor consolidation paper and cache its result.",
         subcommands: [AttractorCommand.self, FluctuationsCommand.self, WakeSleepCommand.self,
-                      PointsCommand.self, RunPointCommand.self]
+                      PointsCommand.self, RunPointCommand.self, StatusCommand.self, CostCommand.self]
     )
 }

@@ -106,11 +106,11 @@ import Testing
 
     /// Partial sweep: only the α = 0.08 points exist. Claims reading only them are judged; the
     /// others say which target makes their results. At N = 1000 the N = 1000 claims are expected.
-    @Test func partialSweepAndNetworkSizeVariant() throws {
+    @Test func partialSweepAndNetworkSizeVariants() throws {
         let root = Self.temporaryRoot()
         try Self.writeLowLoadPoints(root: root, scale: .default, n: nil, synaptic: [0.80, 0.74, 0.30, 0.28],
                                     neural: [0.52, 0.40, 0.22, 0.16])
-        try Self.writeLowLoadPoints(root: root, scale: .default, n: 1000, synaptic: [0.56, 0.64, 0.28, 0.22],
+        try Self.writeLowLoadPoints(root: root, scale: .large, n: nil, synaptic: [0.56, 0.64, 0.28, 0.22],
                                     neural: [0.46, 0.28, 0.14, 0.08])
         let atDefault = ClaimRegistry.evaluate(inputs: ClaimInputs(variant: Variant(scale: .default), root: root))
         func row(_ rows: [ClaimRow], _ id: String) -> ClaimRow { rows.first { $0.id == id }! }
@@ -122,10 +122,16 @@ import Testing
         #expect(row(atDefault, "F2-density-z1").status == .notRun)
         #expect(row(atDefault, "F2-syn-tol-z34-low").reason.contains("8 of 12 results missing"))
 
-        let n1000 = Variant(scale: .default, attractorN: 1000)
-        let atPaperSize = ClaimRegistry.evaluate(inputs: ClaimInputs(variant: n1000, root: root))
-        #expect(Set(atPaperSize.map(\.scale)) == ["default N=1000"])
+        // The large scale (N = 1000) as a variant of a default-scale report: only the α = 0.08 claims.
+        #expect(ClaimRegistry.variants(scale: .default).map(\.description) == ["default", "default N=400", "large"])
+        let atPaperSize = ClaimRegistry.evaluate(inputs: ClaimInputs(variant: Variant(scale: .large), root: root),
+                                                 reportScale: .default)
+        #expect(Set(atPaperSize.map(\.scale)) == ["large"])
         #expect(!atPaperSize.contains { $0.id == "F2-density-z1" })    // needs every load: not judged here
+        let n400 = ClaimRegistry.evaluate(inputs: ClaimInputs(variant: Variant(scale: .default, attractorN: 400), root: root),
+                                          reportScale: .default)
+        #expect(row(n400, "F2-syn-tol-peak-z2").status == .notRun)
+        #expect(row(n400, "F2-syn-tol-peak-z2").reason.contains("make finite-size"))
         #expect(row(atPaperSize, "F2-syn-tol-peak-z2").status == .holds)
         #expect(row(atPaperSize, "F2-syn-tol-values-a0.08").status == .holds)
         #expect(row(atPaperSize, "F2-neural-tol-values-a0.08").status == .holds)

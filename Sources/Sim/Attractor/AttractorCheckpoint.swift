@@ -46,7 +46,7 @@ extension AttractorTrainer {
     public func restore(from data: Data, key: String, path: String) throws -> Bool {
         let n = net.n, z = net.z
         let bytes = [UInt8](data)
-        func damaged(_ why: String) -> Error { OutputError.cannotWrite(path: path, reason: "damaged checkpoint (\(why)); delete it") }
+        func damaged(_ why: String) -> Error { CheckpointError.damaged(path: path, reason: why) }
         guard bytes.count >= 16, Array(bytes[0..<8]) == AttractorTrainer.checkpointMagic else { throw damaged("bad magic") }
         var len: UInt64 = 0
         withUnsafeMutableBytes(of: &len) { $0.copyBytes(from: bytes[8..<16]) }
@@ -80,5 +80,13 @@ extension AttractorTrainer {
         prevL0 = header.prevL0
         prevMargin = header.prevMargin
         return true
+    }
+}
+
+/// A checkpoint that cannot be read back (cut short, overwritten, from a crash).
+public enum CheckpointError: Error, CustomStringConvertible {
+    case damaged(path: String, reason: String)
+    public var description: String {
+        switch self { case .damaged(let path, let reason): return "\(path): damaged checkpoint (\(reason))" }
     }
 }

@@ -98,10 +98,17 @@ public struct AttractorScale: Sendable {
                                                  nTests: 4, epochFactor: 0, minEpochs: 200_000,
                                                  convergenceInterval: 10_000, etaScale: 2, etaScaleByZ: [4: 1.5],
                                                  slowPruningEpochsPerPattern: 7000)
+    /// The paper's network size with the default scale's shortened training (docs/methods.md §1.10).
+    public static let large: AttractorScale = {
+        var s = AttractorScale.default
+        s.name = "large"
+        s.n = 1000
+        return s
+    }()
     public static let tiny = AttractorScale(name: "tiny", n: 60, scaleLengthWithN: true, noiseLevels: 6,
                                             nTests: 3, epochFactor: 20, minEpochs: 2_000, convergenceInterval: 1_000,
                                             etaScale: 1)
-    public static let all = [paper, `default`, tiny]
+    public static let all = [paper, large, `default`, tiny]
 
     public static func named(_ name: String) -> AttractorScale? { all.first { $0.name == name } }
 

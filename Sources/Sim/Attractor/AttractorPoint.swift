@@ -24,6 +24,8 @@ public enum AttractorPoint {
         public var checkpointSeconds: Double = 120
         /// Stop training after this many epochs (leaving a checkpoint) — for tests of resumption.
         public var interruptAfterEpochs: Int? = nil
+        /// Testing only: seconds to sleep every 500 epochs (makes a tiny run slow enough to interrupt).
+        public var testDelaySeconds: Double? = nil
         public var progress: Progress? = nil
         public init() {}
     }
@@ -54,11 +56,23 @@ public enum AttractorPoint {
         let trainer = makeTrainer(p, threads: options.threads)
         let key = try checkpointKey(p)
         if let url = options.checkpoint, FileManager.default.fileExists(atPath: url.path) {
-            let data = try Data(contentsOf: url)
-            if try trainer.restore(from: data, key: key, path: url.path) {
-                options.progress?.message("resumed from \(url.lastPathComponent) at epoch \(trainer.epoch)")
+            do {
+                if try trainer.restore(from: try Data(contentsOf: url), key: key, path: url.path) {
+                    options.progress?.message("resumed from \(url.lastPathComponent) at epoch \(trainer.epoch)")
+                }
+            } catch {
+                // A damaged checkpoint (a crash while the disk was full, a copy cut short) must
+                // not stop the point: refuse it, say so, and start again from epoch 0.
+                let fresh = makeTrainer(p, threads: options.threads)
+                FileHandle.standardError.write(Data("warning: refused \(error); removed it, starting z = \(p.z), α = \(p.alphaText) from epoch 0\n".utf8))
+                try? FileManager.default.removeItem(at: url)
+                return try produce(p, options: options, trainer: fresh, key: key)
             }
         }
+        return try produce(p, options: options, trainer: trainer, key: key)
+    }
+
+    static func produce(_ p: AttractorParameters, options: Options, trainer: AttractorTrainer, key: String) throws -> ResultBundle {
         var lastSave = Date()
         func saveCheckpoint() throws {
             guard let url = options.checkpoint else { return }
@@ -69,6 +83,7 @@ public enum AttractorPoint {
         let stopAt = options.interruptAfterEpochs.map { min($0, p.maxEpochs) } ?? p.maxEpochs
         trainer.train(untilEpoch: stopAt) { t in
             guard t.epoch % 500 == 0 else { return }
+            if let d = options.testDelaySeconds { Thread.sleep(forTimeInterval: d) }
             if let pr = options.progress {
                 let probe = t.lastProbe
                 pr.update(done: Double(t.epoch), total: Double(p.maxEpochs),
@@ -78,12 +93,14 @@ public enum AttractorPoint {
             if options.checkpoint != nil, Date().timeIntervalSince(lastSave) >= options.checkpointSeconds {
                 do { try saveCheckpoint() } catch { failure = error }
             }
-        }
+        } shouldStop: { StopRequest.isRequested }
         if let failure { throw failure }
-        if options.interruptAfterEpochs != nil, !trainer.isFinished {
+        if (options.interruptAfterEpochs != nil || StopRequest.isRequested), !trainer.isFinished {
             try saveCheckpoint()
-            throw RunInterrupted(stage: "training", epoch: trainer.epoch)
+            throw RunInterrupted(stage: "training", epoch: trainer.epoch, signal: StopRequest.signal)
         }
+        // The trained state, so that a stop during the (long) tolerance curves resumes here.
+        if options.checkpoint != nil { try saveCheckpoint() }
         trainer.finish()
         return measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
     }

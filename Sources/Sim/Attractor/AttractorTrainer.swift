@@ -240,9 +240,11 @@ public final class AttractorTrainer: @unchecked Sendable {
 
     /// Runs epochs until convergence, the epoch bound, or `untilEpoch` (exclusive bound on
     /// completed epochs), calling `observe` after every epoch.
-    public func train(untilEpoch: Int? = nil, observe: ((AttractorTrainer) -> Void)? = nil) {
+    /// `shouldStop` is asked before every epoch (a signal asked to stop: StopRequest).
+    public func train(untilEpoch: Int? = nil, observe: ((AttractorTrainer) -> Void)? = nil,
+                      shouldStop: () -> Bool = { false }) {
         let stop = min(untilEpoch ?? config.maxEpochs, config.maxEpochs)
-        while convergedAt < 0 && epoch < stop {
+        while convergedAt < 0 && epoch < stop && !shouldStop() {
             if runEpoch() { break }
             observe?(self)
         }

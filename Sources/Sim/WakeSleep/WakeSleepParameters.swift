@@ -120,10 +120,14 @@ public struct WakeSleepScale: Sendable {
     public static let `default` = WakeSleepScale(name: "default", n: 1000, wakePasses: 35, sleepEpochs: 10_000,
                                                  recordPoints: 2000, toleranceLevels: 50, toleranceTests: 5,
                                                  scaleLengthWithN: false)
+    /// `large` differs from `default` in Figure 2 only (N = 1000); Figure 3 is already N = 1000.
+    public static let large = WakeSleepScale(name: "large", n: 1000, wakePasses: 35, sleepEpochs: 10_000,
+                                             recordPoints: 2000, toleranceLevels: 50, toleranceTests: 5,
+                                             scaleLengthWithN: false)
     public static let tiny = WakeSleepScale(name: "tiny", n: 400, wakePasses: 35, sleepEpochs: 300,
                                             recordPoints: 200, toleranceLevels: 6, toleranceTests: 2,
                                             scaleLengthWithN: true)
-    public static let all = [paper, `default`, tiny]
+    public static let all = [paper, large, `default`, tiny]
     public static func named(_ s: String) -> WakeSleepScale? { all.first { $0.name == s } }
 
     /// The load fractions α = M/N of docs/methods.md §2.1.

@@ -33,6 +33,8 @@ public enum WakeSleepModel {
         public var progressLabel: String? = nil
         /// Testing: stop sleeping after this many epochs, leaving a checkpoint.
         public var interruptAfterEpochs: Int? = nil
+        /// Testing only: seconds to sleep every sleep epoch (makes a tiny run slow enough to interrupt).
+        public var testDelaySeconds: Double? = nil
         public init() {}
     }
 
@@ -66,11 +68,16 @@ public enum WakeSleepModel {
                 record.arrays["w_epoch\(e)"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
             }
             sleep.step(eta: p.sleepRate(epoch: e))
+            if let d = options.testDelaySeconds { Thread.sleep(forTimeInterval: d) }
             sleepProgress?.update(done: Double(sleep.epoch), total: Double(p.sleepEpochs),
                              detail: String(format: "sleep epochs (l0 %.3f)", record.epochSeries["l0_mean"]?.last ?? .nan))
             if let stop = options.interruptAfterEpochs, sleep.epoch >= stop, sleep.epoch < p.sleepEpochs {
                 try saveCheckpoint(p, sleep, record, options: options)
                 throw RunInterrupted(stage: "sleep", epoch: sleep.epoch)
+            }
+            if StopRequest.isRequested, options.checkpoint != nil, sleep.epoch < p.sleepEpochs {
+                try saveCheckpoint(p, sleep, record, options: options)
+                throw RunInterrupted(stage: "sleep", epoch: sleep.epoch, signal: StopRequest.signal)
             }
             if options.checkpoint != nil, Date().timeIntervalSince(lastCheckpoint) >= options.checkpointSeconds {
                 try saveCheckpoint(p, sleep, record, options: options)
@@ -266,7 +273,19 @@ public enum WakeSleepModel {
                              wallSeconds: 0, command: "checkpoint")
     }
 
+    /// The checkpointed state, nil when there is none or it belongs to other parameters. A
+    /// damaged checkpoint is refused with a message, deleted, and the run starts afresh.
     static func resume(_ p: WakeSleepParameters, options: Options) throws
+        -> (WakeSleepNetwork, SparsePatterns, SleepPhase, WakeSleepRecord)? {
+        do { return try resumeOrThrow(p, options: options) } catch {
+            let dir = options.checkpoint?.path ?? "checkpoint"
+            FileHandle.standardError.write(Data("warning: damaged checkpoint \(dir) refused (\(error)); starting afresh\n".utf8))
+            if let url = options.checkpoint { try? FileManager.default.removeItem(at: url) }
+            return nil
+        }
+    }
+
+    static func resumeOrThrow(_ p: WakeSleepParameters, options: Options) throws
         -> (WakeSleepNetwork, SparsePatterns, SleepPhase, WakeSleepRecord)? {
         guard let dir = options.checkpoint else { return nil }
         let stored: StoredResult
@@ -274,9 +293,12 @@ public enum WakeSleepModel {
             guard let s = try ResultStore.existing(dir, model: checkpointModel, version: version,
                                                    parameters: try JSONValue(encoding: p), force: false) else { return nil }
             stored = s
-        } catch {
-            options.progressLabel.map { Progress($0) }?.message("ignoring checkpoint \(dir.path): \(error)")
-            return nil
+        } catch let e as ResultError {
+            if case .mismatch = e {
+                options.progressLabel.map { Progress($0) }?.message("ignoring checkpoint \(dir.path): \(e)")
+                return nil
+            }
+            throw e
         }
         let n = p.n
         let record = try WakeSleepRecord(n: n, from: stored)
