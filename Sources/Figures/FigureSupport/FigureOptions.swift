@@ -10,7 +10,7 @@ import Sim
 extension Experiments.Scale: ExpressibleByArgument {}
 
 public struct FigureOptions: ParsableArguments {
-    @Option(help: "Scale: tiny, default or paper.") public var scale: Experiments.Scale = .default
+    @Option(help: "Scale: tiny, default, large or paper.") public var scale: Experiments.Scale = .default
     @Option(help: "Results directory of this scale (default data/results/<scale>).") public var results: String?
     @Option(help: "Output directory for figures.") public var out: String = "figures"
 
