@@ -81,6 +81,7 @@ test-long: deps
 
 bench: $(STAMP)
 	$(BIN)/bench attractor
+	$(BIN)/bench threads
 
 # --- gallery -------------------------------------------------------------------------
 gallery: $(FIGURES)/gallery/gallery.pdf
