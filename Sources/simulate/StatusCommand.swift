@@ -161,20 +161,51 @@ struct SlurmQueue {
     }
 }
 
-/// `simulate cost`: the cost model's upper bound per point (RUNNER=slurm's time limits).
+/// `simulate cost`: the cost model's upper bound per point (RUNNER=slurm's time limits), or
+/// per sweep with totals and the wall time on K workers (README, Running at scale).
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cost", abstract: "Predicted upper-bound CPU seconds and memory of result directories (one line each: dir, seconds, MB).")
+        commandName: "cost",
+        abstract: "Predicted upper-bound CPU seconds and memory: of result directories (dir, seconds, MB per line), or of a scale's sweeps with totals.")
 
-    @Argument(help: "Result directories (or their result.json).") var directories: [String]
+    @Argument(help: "Result directories (or their result.json).") var directories: [String] = []
+    @Option(help: "Instead of directories: every point of this scale's sweeps.") var scale: Scale?
+    @Option(parsing: .upToNextOption, help: "Sweeps (with --scale): figure2 figure3 figure5-6 finite-size.")
+    var sweeps: [String] = ["figure2", "figure3", "figure5-6"]
+    @Option(parsing: .upToNextOption, help: "Worker counts (nodes × cores) for the wall-time column.") var workers: [Int] = [2, 16, 64]
 
     func run() throws {
-        for d in directories {
-            let dir = d.hasSuffix("/result.json") ? String(d.dropLast("/result.json".count)) : d
-            let point: SimulationPoint
-            do { point = try SimulationPoint(directory: dir) } catch { throw ValidationError("\(error)") }
-            guard let c = CostModel.cost(point) else { throw ValidationError("\(dir): no cost model for this point") }
-            print("\(dir)\t\(Int(c.seconds.rounded(.up)))\t\(c.memoryMB)")
+        guard let scale else {
+            for d in directories {
+                let point = try Self.point(d)
+                guard let c = CostModel.cost(point) else { throw ValidationError("\(d): no cost model for this point") }
+                print("\(point.directory())\t\(Int(c.seconds.rounded(.up)))\t\(c.memoryMB)")
+            }
+            return
         }
+        var status = StatusCommand()
+        status.scale = scale
+        status.sweeps = sweeps
+        status.seeds = Figure2Sweep.defaultSeeds
+        status.slurmDir = SlurmQueue.defaultDirectory
+        var bySweep: [String: [Double]] = [:]
+        for (sweep, point) in try status.points() {
+            // A point that ran counts its measured CPU time, the others the model's bound.
+            let measured = (try? ResultStore.load(URL(fileURLWithPath: point.directory())))
+                .map { $0.sidecar.run.cpuSeconds ?? $0.sidecar.run.wallSeconds }
+            bySweep[sweep, default: []].append(measured ?? CostModel.cost(point)?.seconds ?? .nan)
+        }
+        for sweep in sweeps {
+            let t = bySweep[sweep] ?? []
+            let total = t.reduce(0, +), longest = t.max() ?? 0
+            let walls = workers.map { k in String(format: "%d workers %.1f h", k, max(longest, total / Double(k)) / 3600) }
+            print(String(format: "%@ %@: %d points, %.1f CPU-hours, longest point %.1f h; wall ≥ ", scale.rawValue, sweep, t.count,
+                         total / 3600, longest / 3600) + walls.joined(separator: ", "))
+        }
+    }
+
+    static func point(_ d: String) throws -> SimulationPoint {
+        let dir = d.hasSuffix("/result.json") ? String(d.dropLast("/result.json".count)) : d
+        do { return try SimulationPoint(directory: dir) } catch { throw ValidationError("\(error)") }
     }
 }
