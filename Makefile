@@ -48,6 +48,7 @@ help:
 	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
 	@echo "variables: SCALE=default|large|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 	@echo "           REFERENCE=<folder of published panels, <figure>/<panel>.png> (make report)"
+	@echo "           RUNNER=slurm: submit the figures' points to Slurm (scripts/slurm/README.md); make status: where every point stands"
 
 # --- system packages -------------------------------------------------------------------
 deps:
@@ -111,13 +112,43 @@ $(POINTS_MK): $(STAMP)
 data/results/%/result.json: FORCE_RUN | $(STAMP)
 	$(BIN)/simulate run $(@D) $(FORCE_FLAG)
 
+# --- Slurm runner ----------------------------------------------------------------------------
+# RUNNER=slurm: `make figure2|figure3|figure5-6|finite-size|figures` submit the goals' missing
+# points as one Slurm job array, and a job that draws the figures and the report after it,
+# instead of running them here (scripts/slurm/README.md). The figure goals' local rules
+# below are skipped then. `make status` shows every point's state, with or without Slurm.
+RUNNER ?= local
+STATUS_SWEEPS ?=
+.PHONY: status slurm-submit
+ifeq ($(RUNNER),slurm)
+SLURM_GOALS := $(filter figure2 figure3 figure5-6 finite-size,$(patsubst figures,figure2 figure3 figure5-6,$(MAKECMDGOALS)))
+POINTS_figure2     = $(FIG2_POINTS)
+POINTS_figure3     = $(FIG3_POINTS)
+POINTS_figure5-6   = $(FIG56_POINTS)
+POINTS_finite-size = $(FINITE_SIZE_POINTS)
+figure2 figure3 figure5-6 finite-size: slurm-submit
+# The make variables go to the drawing job, which runs `make <goals> report` on the cluster.
+slurm-submit: $(STAMP)
+	$(if $(FORCE),$(error FORCE=1 does not apply with RUNNER=slurm: delete the points' result directories instead))
+	@bash scripts/slurm/submit.sh SCALE=$(SCALE) 'SEEDS=$(SEEDS)' 'FIG3_SEED=$(FIG3_SEED)' 'FLUCT_SEED=$(FLUCT_SEED)' \
+	  'FIGURES=$(FIGURES)' 'REFERENCE=$(REFERENCE)' 'PLOT_AUDIT=$(PLOT_AUDIT)' \
+	  $(SLURM_GOALS) $(foreach g,$(SLURM_GOALS),$(POINTS_$(g)))
+endif
+
+status: $(STAMP)
+	@$(BIN)/simulate status --scale $(SCALE) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(STATUS_SWEEPS),--sweeps $(STATUS_SWEEPS))
+
 # --- Figure 2: attractor sweep -----------------------------------------------------------
+ifneq ($(RUNNER),slurm)
 figure2: $(FIGURES)/figure2/summary.csv
+endif
 $(FIGURES)/figure2/summary.csv: $(FIG2_POINTS) $(STAMP)
 	$(BIN)/figure2 --scale $(SCALE) --out $(FIGURES) $(if $(SEEDS),--seeds $(SEEDS))
 
 # --- Figure 3: wake–sleep consolidation ------------------------------------------------------
+ifneq ($(RUNNER),slurm)
 figure3: $(FIGURES)/figure3/summary.csv
+endif
 $(FIGURES)/figure3/summary.csv: $(FIG3_POINTS) $(STAMP)
 	$(BIN)/figure3 --scale $(SCALE) --out $(FIGURES) $(if $(FIG3_SEED),--seed $(FIG3_SEED))
 
@@ -127,7 +158,9 @@ bench-figure3: $(STAMP)
 
 # --- Figures 5 and 6: synaptic fluctuations -------------------------------------------------
 # The fluctuation model is cheap: every scale but tiny runs it at the paper's size.
+ifneq ($(RUNNER),slurm)
 figure5-6: $(FIGURES)/figure5-6/summary.csv
+endif
 $(FIGURES)/figure5-6/summary.csv: $(FIG56_POINTS) $(STAMP)
 	$(BIN)/figure5-6 --scale $(SCALE) --out $(FIGURES) $(if $(FLUCT_SEED),--seed $(FLUCT_SEED))
 
@@ -161,7 +194,9 @@ check-claims: $(STAMP) $(filter report,$(MAKECMDGOALS))
 
 # Figure 2's finite-size study (docs/report.md): α = 0.08 with the default scale's training
 # at N = 400 and at N = 1000 (the large scale). About 20 CPU-minutes per z at N = 1000.
+ifneq ($(RUNNER),slurm)
 finite-size: $(FINITE_SIZE_POINTS)
+endif
 
 # Redraws Figures 2, 3 and 5-6 (cached results; -B so that up-to-date figures are drawn
 # again) with the layout audit strict: any finding on any panel or page fails (CI: tiny).
