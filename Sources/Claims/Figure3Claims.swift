@@ -19,6 +19,20 @@ enum Figure3Claims {
         return r
     }
 
+    /// A tolerance before and after sleep: low before, low after, high before, high after.
+    static func beforeAfter(_ inputs: ClaimInputs, _ before: KeyPath<Figure3Data.Tolerance, Double>,
+                            _ after: KeyPath<Figure3Data.Tolerance, Double>) throws -> [Double] {
+        let t = try inputs.figure3().tolerance
+        return try ["low", "high"].flatMap { load -> [Double] in
+            guard let r = t.first(where: { $0.load == load }) else { throw ClaimError.missing("the \(load) run") }
+            return [r[keyPath: before], r[keyPath: after]]
+        }
+    }
+
+    static func beforeAfterText(_ v: [Double]) -> String {
+        "low \(Format.number(v[0])) → \(Format.number(v[1])), high \(Format.number(v[2])) → \(Format.number(v[3]))"
+    }
+
     static func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(v.count) }
 
     static var all: [Claim] {
@@ -52,22 +66,14 @@ enum Figure3Claims {
             claim("F3-tol-neural", ["03"], "neural noise tolerance before → after sleep",
                   paper: "low 0.18 → 0.43, high 0.13 → 0.30", source: ClaimSource(.panel),
                   test: "each within 0.05 (ticks every 0.2)") { inputs in
-                let t = try inputs.figure3().tolerance
-                let low = try t.first { $0.load == "low" } ?? { throw ClaimError.missing("low") }()
-                let high = try t.first { $0.load == "high" } ?? { throw ClaimError.missing("high") }()
-                let v = [low.neuralBefore, low.neuralAfter, high.neuralBefore, high.neuralAfter]
-                return Evaluation(ours: "low \(Format.number(v[0])) → \(Format.number(v[1])), high \(Format.number(v[2])) → \(Format.number(v[3]))",
-                                  holds: Check.near(v, [0.18, 0.43, 0.13, 0.30], 0.05))
+                let v = try beforeAfter(inputs, \.neuralBefore, \.neuralAfter)
+                return Evaluation(ours: beforeAfterText(v), holds: Check.near(v, [0.18, 0.43, 0.13, 0.30], 0.05))
             },
             claim("F3-tol-synaptic", ["03"], "synaptic noise tolerance before → after sleep",
                   paper: "low 0.20 → 0.80, high 0.25 → 0.59", source: ClaimSource(.panel),
                   test: "each within 0.1 (ticks every 0.4)") { inputs in
-                let t = try inputs.figure3().tolerance
-                let low = try t.first { $0.load == "low" } ?? { throw ClaimError.missing("low") }()
-                let high = try t.first { $0.load == "high" } ?? { throw ClaimError.missing("high") }()
-                let v = [low.synapticBefore, low.synapticAfter, high.synapticBefore, high.synapticAfter]
-                return Evaluation(ours: "low \(Format.number(v[0])) → \(Format.number(v[1])), high \(Format.number(v[2])) → \(Format.number(v[3]))",
-                                  holds: Check.near(v, [0.20, 0.80, 0.25, 0.59], 0.1))
+                let v = try beforeAfter(inputs, \.synapticBefore, \.synapticAfter)
+                return Evaluation(ours: beforeAfterText(v), holds: Check.near(v, [0.20, 0.80, 0.25, 0.59], 0.1))
             },
             claim("F3-snr-gain", ["04"], "sleep raises the neural SNR of both loads", paper: "relative SNR at the end above its value when sleep starts",
                   source: ClaimSource(.panel), test: "min margin after sleep > before, both loads") { inputs in

@@ -52,18 +52,7 @@ public enum ProvenanceCollector {
 
     /// git's trimmed output, nil when git is missing or fails (not a repository, say).
     static func git(_ arguments: [String], in root: URL) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        // Read before waiting: a full pipe would block git forever.
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        CommandOutput.run(["git", "-C", root.path] + arguments)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), else "unknown".

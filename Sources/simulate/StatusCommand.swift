@@ -127,7 +127,7 @@ struct SlurmQueue {
 
     static func read(directory: String) -> SlurmQueue {
         var q = SlurmQueue()
-        guard let out = run(["squeue", "-h", "-r", "-o", "%i %T"]) else { return q }
+        guard let out = CommandOutput.run(["squeue", "-h", "-r", "-o", "%i %T"]) else { return q }
         q.available = true
         var manifests: [String: [String]] = [:]
         for line in out.split(separator: "\n") {
@@ -144,20 +144,6 @@ struct SlurmQueue {
             if let list = manifests[job], task < list.count { q.states[list[task]] = (id, state) }
         }
         return q
-    }
-
-    /// stdout of a command, nil when it is missing or fails.
-    static func run(_ args: [String]) -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
     }
 }
 
