@@ -21,8 +21,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// xoshiro256** (Blackman & Vigna). Fast, 256-bit state, passes BigCrush.
 public struct Xoshiro256: RandomNumberGenerator, Sendable {
     public var s: (UInt64, UInt64, UInt64, UInt64)
-    /// Box–Muller produces normals in pairs; the second one is kept here.
-    private var spareNormal: Double? = nil
 
     /// A generator for stream `stream` of seed `seed`. Different streams of the same seed
     /// are statistically independent.
@@ -73,20 +71,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
     @inline(__always)
     public mutating func bernoulli(_ p: Double) -> Bool { uniform() < p }
 
-    /// Standard normal deviate (Box–Muller, pairs cached).
-    public mutating func normal() -> Double {
-        if let z = spareNormal {
-            spareNormal = nil
-            return z
-        }
-        // 1 - u is in (0, 1], so the log is finite.
-        let u1 = 1.0 - uniform()
-        let u2 = uniform()
-        let r = (-2.0 * log(u1)).squareRoot()
-        let a = 2.0 * Double.pi * u2
-        spareNormal = r * sin(a)
-        return r * cos(a)
-    }
+    // Standard normals: `normal()` and `normalFloatPair()` in Ziggurat.swift.
 
     /// Uniform integer in 0..<n without modulo bias (Lemire's method).
     @inline(__always)

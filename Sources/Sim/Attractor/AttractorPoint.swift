@@ -10,7 +10,8 @@ public enum AttractorPoint {
     ///    (different rounding than version 2).
     /// 4: soft-min exponentials and field row statistics in eight-lane vectors (the
     ///    exponential within 1 ulp of expf's, row sums in another order).
-    public static let version = 4
+    /// 5: synaptic noise of the tolerance curves from the ziggurat (Ziggurat.swift), not Box–Muller.
+    public static let version = 5
 
     /// Random stream ids (with the point's seed).
     public static let patternStream: UInt64 = 1

@@ -50,19 +50,6 @@ public struct RecallReadout: Sendable, Equatable {
     public init(recall: Double, error: Double) { self.recall = recall; self.error = error }
 }
 
-extension Xoshiro256 {
-    /// Two independent standard normals in Float32 (Box–Muller on 24-bit uniforms).
-    @inline(__always)
-    public mutating func normalFloatPair() -> (Float, Float) {
-        let bits = next()
-        let u1 = Float((bits >> 40) + 1) * 0x1.0p-24          // (0, 1]
-        let u2 = Float((bits >> 16) & 0xFF_FFFF) * 0x1.0p-24   // [0, 1)
-        let r = (-2 * Foundation.log(u1)).squareRoot()
-        let a = 2 * Float.pi * u2
-        return (r * Foundation.cos(a), r * Foundation.sin(a))
-    }
-}
-
 public final class RobustnessTester: @unchecked Sendable {
     public let net: SynapticNetwork
     public let patterns: PatternSet
@@ -224,6 +211,8 @@ public final class RobustnessTester: @unchecked Sendable {
     func noisyWeights(type: NoiseType, sigma: Float, into w: UnsafeMutablePointer<Float>, rng: inout Xoshiro256) {
         let n = net.n, z = net.z
         let u = net.u
+        // One 64-bit draw gives two normals (the ziggurat of Ziggurat.swift); the second is
+        // kept for the next factor, so the draws follow the factors in order.
         var spare: Float? = nil
         @inline(__always) func normal(_ rng: inout Xoshiro256) -> Float {
             if let s = spare { spare = nil; return s }

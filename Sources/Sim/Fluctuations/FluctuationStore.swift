@@ -7,7 +7,8 @@ import Foundation
 public enum FluctuationStore {
     public static let model = "fluctuations"
     /// Bump when the model or the stored arrays change meaning.
-    public static let version = 1
+    /// 2: the noise ξ from the ziggurat (Ziggurat.swift), not Box–Muller.
+    public static let version = 2
 
     public static func bundle(_ run: FluctuationRun) -> ResultBundle {
         var b = ResultBundle()

@@ -22,7 +22,8 @@ import Foundation
 public enum WakeSleepModel {
     public static let model = "wake-sleep"
     /// 2: tolerance curves with sparse recall dynamics (different rounding than version 1).
-    public static let version = 2
+    /// 3: synaptic noise of the tolerance curves from the ziggurat (Ziggurat.swift), not Box–Muller.
+    public static let version = 3
     static let checkpointModel = "wake-sleep-checkpoint"
 
     public struct Options {
