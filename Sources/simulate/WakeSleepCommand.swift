@@ -17,6 +17,9 @@ struct WakeSleepCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
     @Option(name: .customLong("bench-epochs"), help: "Benchmark: wake, then time this many sleep epochs; writes nothing.")
     var benchEpochs: Int?
+    @Option(name: .customLong("bench-sparse-below"),
+            help: "Benchmark: alive fraction below which sleep epochs take the sparse phase (0: always dense).")
+    var benchSparseBelow: Double?
     @Option(name: .customLong("bench-tolerance-levels"),
             help: "Benchmark: wake, then time the before-sleep tolerance curves on this many of the scale's levels (0: all); writes nothing.")
     var benchToleranceLevels: Int?
@@ -49,10 +52,12 @@ struct WakeSleepCommand: ParsableCommand {
             return
         }
         if let k = benchEpochs {
-            let r = try WakeSleepModel.bench(p, epochs: k, progressLabel: runOptions.quiet ? nil : label)
-            print(String(format: "%@: wake %.1f s (%d presentations), stored %d of %d; sleep %.2f ms per epoch over %d epochs; "
-                         + "estimated sleep total %.1f min",
+            let r = try WakeSleepModel.bench(p, epochs: k, sparseBelow: benchSparseBelow,
+                                             progressLabel: runOptions.quiet ? nil : label)
+            print(String(format: "%@: wake %.1f s (%d presentations), stored %d of %d; sleep %.2f ms per epoch over %d epochs "
+                         + "(alive %.3f at the end, sparse phase from epoch %@); estimated sleep total %.1f min",
                          label, r.wakeSeconds, p.wakePasses * p.m, r.stored, p.m, r.secondsPerEpoch * 1000, k,
+                         r.aliveFraction, r.sparseFrom.map(String.init) ?? "never",
                          r.secondsPerEpoch * Double(p.sleepEpochs) / 60))
             print(String(format: "seconds per sleep epoch: %.5f", r.secondsPerEpoch))
             return

@@ -94,6 +94,42 @@ import Sim
         sleep.computeField()
         #expect(sleep.stats.errorCount == 0)
     }
+
+    /// The sparse phase (alive synapses only) must give the dense loops' bits: the same
+    /// factors, weights, θ, norms and field after every epoch, while pruning proceeds.
+    @Test func sparsePhaseGivesTheDenseBits() {
+        let n = 200, f = 0.05
+        func wokenNetwork() -> (WakeSleepNetwork, SparsePatterns) {
+            var rng = Xoshiro256(seed: 5, stream: 1)
+            let patterns = SparsePatterns.exact(n: n, m: 30, f: f, rng: &rng)
+            let net = WakeSleepNetwork(n: n)
+            WakePhase.start(net, u0: 0.6, f: f)
+            for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: 0.01, f: f) } }
+            return (net, patterns.subset(WakePhase.storedPatterns(net, patterns)))
+        }
+        let (netD, storedD) = wokenNetwork(), (netS, storedS) = wokenNetwork()
+        let dense = SleepPhase(net: netD, patterns: storedD, beta: 20, length: 14)
+        let sparse = SleepPhase(net: netS, patterns: storedS, beta: 20, length: 14)
+        dense.sparseBelowAliveFraction = 0
+        sparse.sparseBelowAliveFraction = 1.01   // sparse from the first update
+        func bits(_ p: UnsafeMutablePointer<Float>) -> [UInt32] { (0..<(n * n)).map { p[$0].bitPattern } }
+        let aliveBefore = dense.alive.reduce(0, +)
+        for e in 0..<400 {
+            let eta = Float(0.01 + 0.39 * (1 - exp(-Double(e) / 40)))
+            dense.step(eta: eta); sparse.step(eta: eta)
+            guard e % 50 == 49 else { continue }
+            #expect(sparse.isSparse && !dense.isSparse)
+            sparse.synchroniseNetwork()
+            #expect(bits(netS.u0) == bits(netD.u0), "factor 0 differs after epoch \(e)")
+            #expect(bits(netS.u1) == bits(netD.u1), "factor 1 differs after epoch \(e)")
+            #expect(bits(netS.w) == bits(netD.w), "W differs after epoch \(e)")
+            #expect(netS.theta == netD.theta && sparse.l1 == dense.l1 && sparse.l2sq == dense.l2sq && sparse.alive == dense.alive)
+            dense.computeField(); sparse.computeField()
+            #expect((0..<(storedD.m * n)).allSatisfy { dense.field[$0].bitPattern == sparse.field[$0].bitPattern })
+        }
+        // The comparison covered real pruning.
+        #expect(Double(dense.alive.reduce(0, +)) < 0.6 * Double(aliveBefore))
+    }
 }
 
 @Suite struct WakeSleepRunTests {

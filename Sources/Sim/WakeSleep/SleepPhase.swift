@@ -5,6 +5,10 @@
 // patterns containing j), the factor update, clip (docs/methods.md §1.3) and normalisation (§1.4) follow
 // the dense equations literally — every synapse, pruned ones included — so the result is
 // the dense arithmetic, just organised around the 5% active units.
+//
+// Once pruning has left fewer than `sparseBelowAliveFraction` of the synapses alive, the
+// same epoch runs over the alive synapses only (AliveColumns), with the same bits; the
+// network's arrays are then brought up to date only when read (`synchroniseNetwork`).
 
 import Foundation
 
@@ -30,6 +34,17 @@ public final class SleepPhase: @unchecked Sendable {
     let replay: UnsafeMutablePointer<Float>
     let grad: UnsafeMutablePointer<Float>
     var fieldIsCurrent = false
+    /// The sparse phase: alive synapses only. While it runs, `net`'s arrays are stale
+    /// until `synchroniseNetwork()`.
+    var sparse: AliveColumns?
+    /// Set when the sparse phase had to hand back to the dense loops (see AliveColumns).
+    var sparseRefused = false
+    /// Alive fraction (of the N(N−1) synapses) below which epochs take the sparse phase;
+    /// 0 keeps every epoch dense. Measured cut-over: docs/benchmarks.md.
+    public var sparseBelowAliveFraction = SleepPhase.defaultSparseBelowAliveFraction
+    public static let defaultSparseBelowAliveFraction = 0.5
+    /// Whether the sparse phase is running.
+    public var isSparse: Bool { sparse != nil }
 
     /// Buffers and state shared by a fresh and a resumed sleep; the field is not computed yet.
     private init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
@@ -69,9 +84,19 @@ public final class SleepPhase: @unchecked Sendable {
 
     deinit { field.deallocate(); replay.deallocate(); grad.deallocate() }
 
+    /// Brings `net`'s factor and weight arrays up to date (a no-op in the dense phase).
+    /// Call before reading them between epochs.
+    public func synchroniseNetwork() {
+        sparse?.materialise(into: net)
+    }
+
     /// H for the current state and its statistics.
     public func computeField() {
-        SparseField.compute(net, patterns, into: field)
+        if let sp = sparse {
+            net.theta.withUnsafeBufferPointer { sp.field(patterns: patterns, theta: $0.baseAddress!, into: field) }
+        } else {
+            SparseField.compute(net, patterns, into: field)
+        }
         stats = FieldStatistics(field: field, patterns: patterns)
         fieldIsCurrent = true
     }
@@ -87,11 +112,36 @@ public final class SleepPhase: @unchecked Sendable {
         if !fieldIsCurrent { computeField() }
         let yhat = softMinReplay()
         meanAbsPrev = stats.meanAbs
-        replayGradient()
-        normaliseRows(squareSums: updateFactors(eta: eta))
+        enterOrLeaveSparsePhase()
+        if let sp = sparse {
+            let roots = rootsOf(squareSums: sp.update(eta: eta, replay: replay))
+            let norms = sp.normalise(roots: roots)
+            l1 = norms.l1.map(Double.init); l2sq = norms.l2sq.map(Double.init); alive = norms.alive.map(Int.init)
+            if sp.deadCouldRevive { leaveSparsePhase() }
+        } else {
+            replayGradient()
+            normaliseRows(squareSums: updateFactors(eta: eta))
+        }
         for i in 0..<net.n { net.theta[i] -= eta * yhat[i] }
         epoch += 1
         fieldIsCurrent = false
+    }
+
+    /// At the start of an update: enter the sparse phase once few synapses are alive, leave
+    /// it if a neuron is about to lose its last one.
+    func enterOrLeaveSparsePhase() {
+        let n = net.n
+        if sparse == nil, !sparseRefused,
+           Double(alive.reduce(0, +)) < sparseBelowAliveFraction * Double(n * (n - 1)) {
+            sparse = AliveColumns(net: net, unitPatterns: unitPatterns)
+        }
+        if let sp = sparse, sp.someNeuronLosesAll() { leaveSparsePhase() }
+    }
+
+    func leaveSparsePhase() {
+        synchroniseNetwork()
+        sparse = nil
+        sparseRefused = true
     }
 
     /// P[i,μ] = Λ S / Σ_ν Λ with Λ = exp(−β |H| / m_i) (m_i of the previous epoch);
@@ -211,12 +261,17 @@ public final class SleepPhase: @unchecked Sendable {
         return sums
     }
 
+    /// r_i = sqrt(s_i / (L z)) (1 for a neuron without synapses).
+    func rootsOf(squareSums sums: [Float]) -> [Float] {
+        let lz = Float(length * 2)
+        return sums.map { s -> Float in s > 0 ? (s / lz).squareRoot() : 1 }
+    }
+
     /// U_i /= sqrt(s_i / (L z)); W = u0·u1; refreshes l1, l2², alive. Returns the roots.
     @discardableResult
     func normaliseRows(squareSums sums: [Float]) -> [Float] {
         let n = net.n
-        let lz = Float(length * 2)
-        let roots = sums.map { s -> Float in s > 0 ? (s / lz).squareRoot() : 1 }
+        let roots = rootsOf(squareSums: sums)
         var a1 = [Float](repeating: 0, count: n), a2 = [Float](repeating: 0, count: n)
         var al = [Int32](repeating: 0, count: n)
         roots.withUnsafeBufferPointer { rb in

@@ -7,23 +7,26 @@ public enum SparseField {
     /// Hᵀ[μ*N + i] = Σ_{j ∈ active(μ)} W[i, j] − θ_i for every pattern (M×N, pattern-major).
     public static func compute(_ net: WakeSleepNetwork, _ patterns: SparsePatterns,
                                into h: UnsafeMutablePointer<Float>) {
-        let n = net.n
         net.theta.withUnsafeBufferPointer { tb in
-            let theta = tb.baseAddress!
-            for mu in 0..<patterns.m {
-                column(net, patterns.active[mu], theta: theta, into: h + mu * n)
-            }
+            compute(weights: UnsafePointer(net.w), n: net.n, patterns: patterns, theta: tb.baseAddress!, into: h)
+        }
+    }
+
+    /// The same for presynaptic-major weights `w` (W[i, j] at w[j*N + i]).
+    static func compute(weights w: UnsafePointer<Float>, n: Int, patterns: SparsePatterns, theta: UnsafePointer<Float>,
+                        into h: UnsafeMutablePointer<Float>) {
+        for mu in 0..<patterns.m {
+            column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n)
         }
     }
 
     /// h = W x − θ for one pattern given by its active units.
     @inline(__always)
-    static func column(_ net: WakeSleepNetwork, _ active: [Int32], theta: UnsafePointer<Float>,
+    static func column(weights w: UnsafePointer<Float>, n: Int, _ active: [Int32], theta: UnsafePointer<Float>,
                        into h: UnsafeMutablePointer<Float>) {
-        let n = net.n
         for i in 0..<n { h[i] = 0 }
         for j in active {
-            let col = net.w + Int(j) * n
+            let col = w + Int(j) * n
             for i in 0..<n { h[i] += col[i] }
         }
         for i in 0..<n { h[i] -= theta[i] }
@@ -66,7 +69,9 @@ public struct KWTAStep: Sendable, Equatable {
     public init(_ net: WakeSleepNetwork, active: [Int32], f: Double) {
         var h = [Float](repeating: 0, count: net.n)
         net.theta.withUnsafeBufferPointer { tb in
-            h.withUnsafeMutableBufferPointer { SparseField.column(net, active, theta: tb.baseAddress!, into: $0.baseAddress!) }
+            h.withUnsafeMutableBufferPointer {
+                SparseField.column(weights: UnsafePointer(net.w), n: net.n, active, theta: tb.baseAddress!, into: $0.baseAddress!)
+            }
         }
         self.init(field: h, f: f)
     }

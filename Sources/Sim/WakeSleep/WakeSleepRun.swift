@@ -66,6 +66,7 @@ public enum WakeSleepModel {
             let e = sleep.epoch
             recordSleepState(p, sleep, &record, grid: grid, wakeSteps: wakeSteps)
             if e > 0, p.snapshotEpochs.contains(e) {
+                sleep.synchroniseNetwork()
                 record.arrays["w_epoch\(e)"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
             }
             sleep.step(eta: p.sleepRate(epoch: e))
@@ -86,6 +87,7 @@ public enum WakeSleepModel {
             }
         }
         // The final state.
+        sleep.synchroniseNetwork()
         recordSleepState(p, sleep, &record, grid: grid, wakeSteps: wakeSteps, force: true)
         record.arrays["radius_end"] = NDArray(sleep.radius())
         record.arrays["w_end"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
@@ -188,6 +190,7 @@ public enum WakeSleepModel {
         record.appendEpoch(sc)
         if e < p.radiusEpochs && e < p.sleepEpochs { record.appendRadius(sleep.radius()) }
         if force || grid.contains(wakeSteps + e) {
+            sleep.synchroniseNetwork()
             let c = sleep.net.factorCorrelations()
             sc["corr_within"] = c.within
             sc["corr_across"] = c.across
@@ -264,6 +267,7 @@ public enum WakeSleepModel {
                                options: Options) throws {
         guard let dir = options.checkpoint else { return }
         let n = p.n
+        sleep.synchroniseNetwork()
         var arrays = record.bundleArrays(storedCount: sleep.patterns.m)
         arrays["state_u0"] = NDArray(Array(UnsafeBufferPointer(start: sleep.net.u0, count: n * n)), shape: [n, n])
         arrays["state_u1"] = NDArray(Array(UnsafeBufferPointer(start: sleep.net.u1, count: n * n)), shape: [n, n])
@@ -323,22 +327,28 @@ public enum WakeSleepModel {
 
     // MARK: benchmark
 
-    /// Wake at full length, then `epochs` sleep epochs; returns (wake seconds, seconds per
-    /// sleep epoch, patterns stored).
-    public static func bench(_ p: WakeSleepParameters, epochs: Int, progressLabel: String?) throws
-        -> (wakeSeconds: Double, secondsPerEpoch: Double, stored: Int) {
+    /// Wake at full length, then `epochs` sleep epochs (the sparse phase below
+    /// `sparseBelow` alive, SleepPhase's default if nil); returns (wake seconds, seconds per
+    /// sleep epoch, patterns stored, alive fraction at the end, the epoch the sparse phase began).
+    public static func bench(_ p: WakeSleepParameters, epochs: Int, sparseBelow: Double? = nil, progressLabel: String?) throws
+        -> (wakeSeconds: Double, secondsPerEpoch: Double, stored: Int, aliveFraction: Double, sparseFrom: Int?) {
         let t0 = Date()
         let (net, stored) = try benchWake(p, progressLabel: progressLabel)
         let wake = Date().timeIntervalSince(t0)
         let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
+        if let sparseBelow { sleep.sparseBelowAliveFraction = sparseBelow }
+        var sparseFrom: Int? = nil
         let t1 = Date()
         for e in 0..<epochs {
             _ = StateScalars(stats: sleep.stats, l1: sleep.l1, l2sq: sleep.l2sq, alive: sleep.alive,
                              theta: net.theta, f: p.f)
             sleep.step(eta: p.sleepRate(epoch: e))
             sleep.computeField()
+            if sparseFrom == nil, sleep.isSparse { sparseFrom = e }
         }
-        return (wake, Date().timeIntervalSince(t1) / Double(max(epochs, 1)), stored.m)
+        let seconds = Date().timeIntervalSince(t1) / Double(max(epochs, 1))
+        let aliveFraction = Double(sleep.alive.reduce(0, +)) / Double(p.n * (p.n - 1))
+        return (wake, seconds, stored.m, aliveFraction, sparseFrom)
     }
 
     /// The wake phase and selection at full length, with the recordings and tolerance curves
