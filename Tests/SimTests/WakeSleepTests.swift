@@ -95,6 +95,27 @@ import Sim
         #expect(sleep.stats.errorCount == 0)
     }
 
+    /// The field in blocks of neurons is the plain sum of columns, bit for bit (N = 200 is
+    /// not a multiple of the block, so the last block is partial).
+    @Test func blockedFieldIsTheColumnSum() {
+        let n = 200
+        var rng = Xoshiro256(seed: 11, stream: 1)
+        let patterns = SparsePatterns.exact(n: n, m: 13, f: 0.05, rng: &rng)
+        let net = WakeSleepNetwork(n: n)
+        for c in 0..<(n * n) { net.u0[c] = Float(rng.uniform()); net.u1[c] = Float(rng.uniform()) }
+        net.recomputeWeights()
+        net.theta = (0..<n).map { _ in Float(rng.uniform()) }
+        let h = SparseField.compute(net, patterns)
+        for mu in 0..<patterns.m {
+            for i in 0..<n {
+                var v: Float = 0
+                for j in patterns.active[mu] { v += net.w[Int(j) * n + i] }
+                v -= net.theta[i]
+                #expect(h[mu * n + i].bitPattern == v.bitPattern, "H[\(mu), \(i)]")
+            }
+        }
+    }
+
     /// The sparse phase (alive synapses only) must give the dense loops' bits: the same
     /// factors, weights, θ, norms and field after every epoch, while pruning proceeds.
     @Test func sparsePhaseGivesTheDenseBits() {
