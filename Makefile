@@ -109,8 +109,13 @@ $(POINTS_MK): $(STAMP)
 	@mkdir -p $(@D)
 	@$(BIN)/simulate points $(POINTS_ARGS) > $@.tmp && mv $@.tmp $@
 
+# A wake–sleep point's tolerance curves spread their tests over every core (same numbers
+# for any thread count): while both points run the cores are shared, and when the shorter
+# one ends the longer one's curves get both. Attractor points stay on one thread each:
+# their training synchronises its threads every epoch, and with every core already busy
+# under make -j that would only add waiting.
 data/results/%/result.json: FORCE_RUN | $(STAMP)
-	$(BIN)/simulate run $(@D) $(FORCE_FLAG)
+	$(BIN)/simulate run $(@D) $(FORCE_FLAG) $(if $(findstring /wake-sleep/,$@),--threads $(shell nproc))
 
 # --- Slurm runner ----------------------------------------------------------------------------
 # RUNNER=slurm: `make figure2|figure3|figure5-6|finite-size|figures` submit the goals' missing

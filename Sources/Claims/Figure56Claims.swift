@@ -113,10 +113,15 @@ enum Figure56Claims {
                 let r = try (1...5).map { try inputs.population(z: $0).rSquared }
                 return Evaluation(ours: Format.list(r), holds: Check.near(r, [-0.93, 0.67, 0.64, 0.45, 0.25], 0.1))
             },
-            claim("F56-r2-z12", ["03"], "R² of the z = 1 and z = 2 CV curves against the data", paper: "−0.93, 0.67",
-                  source: ClaimSource(.printed), test: "each within 0.1") { inputs in
+            // z = 1's R² is a property of the seed more than of the model: over fluctuation
+            // seeds 1–7 it ranged from −1.33 to −0.43 (SD 0.36), z = 2's from 0.57 to 0.69
+            // (docs/report.md, "Seed spread of the fluctuation claims"). One run can only say
+            // that z = 1 fits worse than a constant; z = 2's value is compared.
+            claim("F56-r2-z12", ["03"], "R² of the CV curves against the data: z = 1 fits worse than a constant, z = 2 fits",
+                  paper: "−0.93, 0.67", source: ClaimSource(.printed),
+                  test: "z = 1 below 0 (its value varies from −1.33 to −0.43 over seeds 1–7); z = 2 within 0.1") { inputs in
                 let r = try [1, 2].map { try inputs.population(z: $0).rSquared }
-                return Evaluation(ours: Format.list(r), holds: Check.near(r, [-0.93, 0.67], 0.1))
+                return Evaluation(ours: Format.list(r), holds: r[0] < 0 && Check.near([r[1]], [0.67], 0.1))
             },
         ]
     }
