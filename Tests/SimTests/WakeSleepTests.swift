@@ -95,9 +95,9 @@ import Sim
         #expect(sleep.stats.errorCount == 0)
     }
 
-    /// The field in blocks of neurons is the plain sum of columns, bit for bit (N = 200 is
-    /// not a multiple of the block, so the last block is partial).
-    @Test func blockedFieldIsTheColumnSum() {
+    /// The field is the plain sum of the active columns in pattern order, bit for bit (what
+    /// the sparse phase's argument in AliveColumns relies on).
+    @Test func fieldIsTheColumnSum() {
         let n = 200
         var rng = Xoshiro256(seed: 11, stream: 1)
         let patterns = SparsePatterns.exact(n: n, m: 13, f: 0.05, rng: &rng)

@@ -103,50 +103,36 @@ final class AliveColumns {
     /// The factor update of SleepPhase.updateFactors on the alive synapses: g = Σ over the
     /// patterns containing j of P[μ, i] (in the same pattern order), U_k += η g D_k A;
     /// synapses failing the alive test are dropped (clipped to the floor). Returns Σ_{j,k} U²
-    /// per neuron. Neurons go in blocks (SparseField.rowBlock) so that the gathers from P
-    /// hit a cached block of it; each neuron still sums its columns in ascending j.
+    /// per neuron.
     func update(eta: Float, replay: UnsafePointer<Float>) -> [Float] {
         var sums = [Float](repeating: 0, count: n)
         let maxPatterns = (0..<n).map { patternStart[$0 + 1] - patternStart[$0] }.max() ?? 0
         let pattern = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: max(maxPatterns, 1))
-        // Per column: the next entry to read and the next slot to keep it in (≤ the read one).
-        let next = UnsafeMutablePointer<Int>.allocate(capacity: n), keep = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        defer { pattern.deallocate(); next.deallocate(); keep.deallocate() }
-        for j in 0..<n { next[j] = start[j]; keep[j] = start[j] }
+        defer { pattern.deallocate() }
         sums.withUnsafeMutableBufferPointer { sb in
         patternsOf.withUnsafeBufferPointer { pb in
             let s = sb.baseAddress!, patternsOf = pb.baseAddress!
-            for i0 in stride(from: 0, to: n, by: SparseField.rowBlock) {
-                let i1 = Int32(min(i0 + SparseField.rowBlock, n))
-                for j in 0..<n {
-                    let end = start[j] + count[j]
-                    var k = next[j]
-                    guard k < end, rows[k] < i1 else { continue }
-                    let np = patternStart[j + 1] - patternStart[j]
-                    for q in 0..<np { pattern[q] = replay + Int(patternsOf[patternStart[j] + q]) * n }
-                    var kept = keep[j]
-                    while k < end, rows[k] < i1 {
-                        let i = Int(rows[k])
-                        if w[k] > pruneThreshold {
-                            var g: Float = 0
-                            for q in 0..<np { g += pattern[q][i] }
-                            let a0 = u0[k], a1 = u1[k]
-                            let step = eta * g
-                            let b0 = max(a0 + step * a1, factorFloor)
-                            let b1 = max(a1 + step * a0, factorFloor)
-                            rows[kept] = rows[k]; u0[kept] = b0; u1[kept] = b1
-                            s[i] += b0 * b0 + b1 * b1
-                            kept += 1
-                        } else {
-                            wz[j * n + i] = 0
-                        }
-                        k += 1
-                    }
-                    next[j] = k; keep[j] = kept
+            for j in 0..<n {
+                let lo = start[j], hi = lo + count[j]
+                let np = patternStart[j + 1] - patternStart[j]
+                for q in 0..<np { pattern[q] = replay + Int(patternsOf[patternStart[j] + q]) * n }
+                var kept = lo
+                for k in lo..<hi {
+                    let i = Int(rows[k])
+                    guard w[k] > pruneThreshold else { wz[j * n + i] = 0; continue }
+                    var g: Float = 0
+                    for q in 0..<np { g += pattern[q][i] }
+                    let a0 = u0[k], a1 = u1[k]
+                    let step = eta * g
+                    let b0 = max(a0 + step * a1, factorFloor)
+                    let b1 = max(a1 + step * a0, factorFloor)
+                    rows[kept] = rows[k]; u0[kept] = b0; u1[kept] = b1
+                    s[i] += b0 * b0 + b1 * b1
+                    kept += 1
                 }
+                count[j] = kept - lo
             }
         }}
-        for j in 0..<n { count[j] = keep[j] - start[j] }
         return sums
     }
 

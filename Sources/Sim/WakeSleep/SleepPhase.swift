@@ -194,19 +194,15 @@ public final class SleepPhase: @unchecked Sendable {
         return yhat
     }
 
-    /// gᵀ[j, :] = Σ_{μ : X[j,μ] = 1} Pᵀ[μ, :], in blocks of postsynaptic neurons so that
-    /// the block of P being summed stays in cache (same sums, same order).
+    /// gᵀ[j, :] = Σ_{μ : X[j,μ] = 1} Pᵀ[μ, :].
     func replayGradient() {
-        let n = net.n, block = SparseField.rowBlock
-        for i0 in stride(from: 0, to: n, by: block) {
-            let len = min(block, n - i0)
-            for j in 0..<n {
-                let g = grad + j * n + i0
-                for i in 0..<len { g[i] = 0 }
-                for mu in unitPatterns[j] {
-                    let p = replay + Int(mu) * n + i0
-                    for i in 0..<len { g[i] += p[i] }
-                }
+        let n = net.n
+        for j in 0..<n {
+            let g = grad + j * n
+            for i in 0..<n { g[i] = 0 }
+            for mu in unitPatterns[j] {
+                let p = replay + Int(mu) * n
+                for i in 0..<n { g[i] += p[i] }
             }
         }
     }

@@ -12,35 +12,12 @@ public enum SparseField {
         }
     }
 
-    /// Postsynaptic neurons per block of `compute`: a block of W (64 rows × N) and of H
-    /// (M × 64) stay in the L2 cache while every pattern sums its columns, instead of
-    /// streaming all of W (4 MB at N = 1000) from L3 once per pattern. Each H[μ, i] is
-    /// still summed over the active units in the same order, so the bits do not change.
-    static let rowBlock = 64
-
     /// The same for presynaptic-major weights `w` (W[i, j] at w[j*N + i]).
     static func compute(weights w: UnsafePointer<Float>, n: Int, patterns: SparsePatterns, theta: UnsafePointer<Float>,
                         into h: UnsafeMutablePointer<Float>) {
-        let m = patterns.m
-        let units = patterns.active.flatMap { $0 }
-        var first = [Int](repeating: 0, count: m + 1)
-        for mu in 0..<m { first[mu + 1] = first[mu] + patterns.active[mu].count }
-        units.withUnsafeBufferPointer { ub in
-        first.withUnsafeBufferPointer { fb in
-            let units = ub.baseAddress!, first = fb.baseAddress!
-            for i0 in stride(from: 0, to: n, by: rowBlock) {
-                let len = min(rowBlock, n - i0)
-                for mu in 0..<m {
-                    let row = h + mu * n + i0
-                    for i in 0..<len { row[i] = 0 }
-                    for q in first[mu]..<first[mu + 1] {
-                        let col = w + Int(units[q]) * n + i0
-                        for i in 0..<len { row[i] += col[i] }
-                    }
-                    for i in 0..<len { row[i] -= theta[i0 + i] }
-                }
-            }
-        }}
+        for mu in 0..<patterns.m {
+            column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n)
+        }
     }
 
     /// h = W x − θ for one pattern given by its active units.
