@@ -83,6 +83,7 @@ test-long: deps
 bench: $(STAMP)
 	$(BIN)/bench attractor
 	$(BIN)/bench threads
+	$(BIN)/bench floor
 
 # --- gallery -------------------------------------------------------------------------
 gallery: $(FIGURES)/gallery/gallery.pdf

@@ -9,7 +9,7 @@ import Sim
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self, ThreadsBench.self])
+        commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self, ThreadsBench.self, FloorBench.self])
 }
 
 
