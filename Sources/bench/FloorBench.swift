@@ -328,6 +328,20 @@ struct Machine {
         return m
     }
 
+    /// Work per second (in units of 10⁹) of `body`: one warm-up call, then the best of three
+    /// batches of `seconds/3` each.
+    static func bestRate(_ body: () -> Void, workPerCall: Double, seconds: Double) -> Double {
+        body()
+        var best = 0.0
+        for _ in 0..<3 {
+            var reps = 0
+            let t0 = Clock.now()
+            repeat { body(); reps += 1 } while Clock.now() - t0 < seconds / 3
+            best = max(best, workPerCall * Double(reps) / (Clock.now() - t0))
+        }
+        return best / 1e9
+    }
+
     /// Best of three batches of `seconds/3` each (GFLOP/s).
     static func gemmRate(rows: Int, cols: Int, inner: Int, transB: Bool, threads: Int, seconds: Double) -> Double {
         openblas_set_num_threads(Int32(threads))
@@ -343,16 +357,9 @@ struct Machine {
             Blas.gemm(rows: rows, cols: cols, inner: inner, a: a, lda: inner, b: b, ldb: transB ? inner : cols,
                       transB: transB, c: c, ldc: cols)
         }
-        once()
-        var best = 0.0
-        for _ in 0..<3 {
-            var reps = 0
-            let t0 = Clock.now()
-            repeat { once(); reps += 1 } while Clock.now() - t0 < seconds / 3
-            best = max(best, flops * Double(reps) / (Clock.now() - t0))
-        }
+        let rate = bestRate(once, workPerCall: flops, seconds: seconds)
         floorSink += Double(c[0])
-        return best / 1e9
+        return rate
     }
 
     static func dgemmRate(n: Int, seconds: Double) -> Double {
@@ -362,16 +369,9 @@ struct Machine {
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a, Int32(n),
                         a, Int32(n), 0, &c, Int32(n))
         }
-        once()
-        var best = 0.0
-        for _ in 0..<3 {
-            var reps = 0
-            let t0 = Clock.now()
-            repeat { once(); reps += 1 } while Clock.now() - t0 < seconds / 3
-            best = max(best, 2 * Double(n * n * n) * Double(reps) / (Clock.now() - t0))
-        }
+        let rate = bestRate(once, workPerCall: 2 * Double(n * n * n), seconds: seconds)
         floorSink += c[0]
-        return best / 1e9
+        return rate
     }
 
     /// STREAM-like rates (GB/s, best of three batches): a sum over one buffer of `bytes`,
@@ -404,18 +404,8 @@ struct Machine {
             }
             floorSink += Double(a[third / 2])
         }
-        func rate(_ body: () -> Void, bytesPerCall: Double) -> Double {
-            body()
-            var best = 0.0
-            for _ in 0..<3 {
-                var reps = 0
-                let t0 = Clock.now()
-                repeat { body(); reps += 1 } while Clock.now() - t0 < seconds / 3
-                best = max(best, bytesPerCall * Double(reps) / (Clock.now() - t0))
-            }
-            return best / 1e9
-        }
-        return (rate(read, bytesPerCall: Double(count * 4)), rate(triad, bytesPerCall: Double(third * 12)))
+        return (bestRate(read, workPerCall: Double(count * 4), seconds: seconds),
+                bestRate(triad, workPerCall: Double(third * 12), seconds: seconds))
     }
 
     /// Per-second rates of one thread, from the library's own loops (best of three): uniforms,
