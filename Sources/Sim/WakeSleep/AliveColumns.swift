@@ -86,20 +86,6 @@ final class AliveColumns {
         SparseField.compute(weights: UnsafePointer(wz), n: n, patterns: patterns, theta: theta, into: h)
     }
 
-    /// Neurons that would keep no alive synapse through the next update (the dense loops
-    /// must take over then; see the file comment).
-    func someNeuronLosesAll() -> Bool {
-        var kept = [Int32](repeating: 0, count: n)
-        kept.withUnsafeMutableBufferPointer { kb in
-            let kp = kb.baseAddress!
-            for j in 0..<n {
-                let lo = start[j]
-                for k in lo..<(lo + count[j]) where w[k] > pruneThreshold { kp[Int(rows[k])] &+= 1 }
-            }
-        }
-        return kept.contains(0)
-    }
-
     /// The factor update of SleepPhase.updateFactors on the alive synapses: g = Σ over the
     /// patterns containing j of P[μ, i] (in the same pattern order), U_k += η g D_k A;
     /// synapses failing the alive test are dropped (clipped to the floor). Returns Σ_{j,k} U²

@@ -128,14 +128,15 @@ public final class SleepPhase: @unchecked Sendable {
     }
 
     /// At the start of an update: enter the sparse phase once few synapses are alive, leave
-    /// it if a neuron is about to lose its last one.
+    /// it if a neuron is about to lose its last one: its count of W > 1e-10 at the last
+    /// normalisation is 0 (the update keeps exactly the synapses counted there).
     func enterOrLeaveSparsePhase() {
         let n = net.n
         if sparse == nil, !sparseRefused,
            Double(alive.reduce(0, +)) < sparseBelowAliveFraction * Double(n * (n - 1)) {
             sparse = AliveColumns(net: net, unitPatterns: unitPatterns)
         }
-        if let sp = sparse, sp.someNeuronLosesAll() { leaveSparsePhase() }
+        if sparse != nil, alive.contains(0) { leaveSparsePhase() }
     }
 
     func leaveSparsePhase() {
