@@ -154,18 +154,36 @@ public final class SleepPhase: @unchecked Sendable {
         let scale = meanAbsPrev.map { -beta / $0 }
         scale.withUnsafeBufferPointer { sb in
         total.withUnsafeMutableBufferPointer { tb in
-            let s = sb.baseAddress!, t = tb.baseAddress!
+        LibmExactExp.table.withUnsafeBufferPointer { eb in
+            let s = sb.baseAddress!, t = tb.baseAddress!, expTable = eb.baseAddress!
+            typealias F4 = SIMD4<Float>
+            @inline(__always) func load(_ q: UnsafePointer<Float>) -> F4 { UnsafeRawPointer(q).loadUnaligned(as: F4.self) }
+            @inline(__always) func store(_ v: F4, _ q: UnsafeMutablePointer<Float>) {
+                UnsafeMutableRawPointer(q).storeBytes(of: v, as: F4.self)
+            }
+            let vectorEnd = n - n % 4
             for mu in 0..<m {
                 let h = field + mu * n, p = replay + mu * n
-                for i in 0..<n {
-                    // (−β|h|)/m_i as in the original; expf underflows to 0 well above −110.
+                // (−β|h|)/m_i as in the original; expf underflows to 0 well above −110.
+                // Four at a time with libm's bits (LibmExactExp).
+                var i = 0
+                while i < vectorEnd {
+                    let magnitude = unsafeBitCast(unsafeBitCast(load(h + i), to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: F4.self)
+                    let a = magnitude * load(s + i)
+                    let lam = LibmExactExp.exp(a, table: expTable).replacing(with: 0, where: .!(a .> -110))
+                    store(lam, p + i)
+                    store(load(t + i) + lam, t + i)
+                    i += 4
+                }
+                while i < n {
                     let a = abs(h[i]) * s[i]
                     let lam: Float = a > -110 ? Foundation.exp(a) : 0
                     p[i] = lam
                     t[i] += lam
+                    i += 1
                 }
             }
-        }}
+        }}}
         // Deviation (as in AttractorTrainer): a neuron whose Λ all underflow would get 0/0 in
         // the original; use the same soft-min shifted by its largest exponent instead.
         for i in 0..<n where !(total[i] > 0) {
