@@ -40,7 +40,8 @@ public final class SleepPhase: @unchecked Sendable {
     /// Set when the sparse phase had to hand back to the dense loops (see AliveColumns).
     var sparseRefused = false
     /// Alive fraction (of the N(N−1) synapses) below which epochs take the sparse phase;
-    /// 0 keeps every epoch dense. Measured cut-over: docs/benchmarks.md.
+    /// 0 keeps every epoch dense. Only 0.5 against 0 was measured (docs/benchmarks.md), not
+    /// where the two break even.
     public var sparseBelowAliveFraction = SleepPhase.defaultSparseBelowAliveFraction
     public static let defaultSparseBelowAliveFraction = 0.5
     /// Whether the sparse phase is running.
