@@ -738,76 +738,13 @@ enum AttractorFloors {
         return w
     }
 
-    /// Replays RobustnessTester's dense recall dynamics for `tests` tests of one level (the
-    /// same noise streams) and counts Σ_t (patterns in the moving block) and the products.
+    /// Σ_t (patterns in the moving block) and the products of `tests` tests of one level:
+    /// RobustnessTester's own dynamics, with the same noise streams, counted as it runs.
     static func productRows(tester: RobustnessTester, type: NoiseType, level: Double, levelIndex: Int, tests: Int,
                             p: AttractorParameters) -> (rows: Double, products: Double) {
-        let net = tester.net, patterns = tester.patterns
-        let n = net.n, m = patterns.m, f = patterns.f
-        let maxSteps = p.nSteps.max()!
-        let state = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
-        let previous = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
-        let field = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
-        defer { state.deallocate(); previous.deallocate(); field.deallocate() }
-        let code: UInt64 = type == .synapticAll ? 3 : 2
-        var rows = 0, products = 0
-        for t in 0..<tests {
-            let stream: UInt64 = (0xA7 << 56) | (code << 48) | (UInt64(levelIndex) << 24) | UInt64(t)
-            var rng = Xoshiro256(seed: p.seed, stream: stream)
-            patterns.xT.withUnsafeBufferPointer { state.update(from: $0.baseAddress!, count: n * m) }
-            var noisy: [Float] = []
-            if type == .synapticAll {
-                noisy = tester.noisyWeights(type: type, sigma: Float(level), rng: &rng)
-            } else {
-                let pOn = level / f, pOff = level / (1 - f)
-                for e in 0..<(n * m) {
-                    let on = state[e] == 1
-                    if rng.uniform() < (on ? pOn : pOff) { state[e] = on ? 0 : 1 }
-                }
-            }
-            let run = { (weights: UnsafePointer<Float>) in
-                var active = m, step = 0
-                while true {
-                    Blas.gemm(rows: active, cols: n, inner: n, a: state, lda: n, b: weights, ldb: n, transB: true,
-                              c: field, ldc: n)
-                    rows += active
-                    products += 1
-                    for c in 0..<active {
-                        let h = field + c * n
-                        for i in 0..<n { h[i] -= net.theta[i] }
-                    }
-                    if step + 1 >= maxSteps { break }
-                    var kept = 0
-                    for c in 0..<active {
-                        let h = field + c * n, s = state + c * n, before = previous + c * n
-                        var changed = false, cycle = step > 0
-                        for i in 0..<n {
-                            let v: Float = h[i] > 0 ? 1 : 0
-                            if v != s[i] { changed = true }
-                            if v != before[i] { cycle = false }
-                            before[i] = s[i]
-                            s[i] = v
-                        }
-                        if changed && !cycle {
-                            if kept != c {
-                                (state + kept * n).update(from: s, count: n)
-                                (previous + kept * n).update(from: before, count: n)
-                            }
-                            kept += 1
-                        }
-                    }
-                    active = kept
-                    step += 1
-                    if active == 0 { break }
-                }
-            }
-            if type == .synapticAll {
-                noisy.withUnsafeBufferPointer { run($0.baseAddress!) }
-            } else {
-                run(UnsafePointer(net.w))
-            }
-        }
-        return (Double(rows), Double(products))
+        let w = tester.recallWork(type: type, level: level, nTests: tests, stepCounts: p.nSteps, seed: p.seed,
+                                  levelIndex: levelIndex)
+        return (Double(w.rows), Double(w.products))
     }
 }
 

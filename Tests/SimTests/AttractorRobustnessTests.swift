@@ -31,6 +31,19 @@ import Sim
         #expect(iso == [RecallReadout(recall: 0, error: 1)])
     }
 
+    @Test func recallWorkCountsTheMovingPatterns() {
+        // The 3-cycle never leaves the block: one product per step up to the last read-out.
+        let cycle = RobustnessTester(net: attractorHandNetwork([[0, 1, 0], [0, 0, 1], [1, 0, 0]], theta: [0.5, 0.5, 0.5]),
+                                     patterns: attractorPatterns([[1, 1, 0]]))
+        var w = cycle.recallWork(type: .neuralIso, level: 0, nTests: 4, stepCounts: [1, 2, 3, 4], seed: 1, levelIndex: 0)
+        #expect((w.rows, w.products) == (4, 4))
+        // Identity weights: both patterns are fixed points after the first product, in each of 3 noisy tests.
+        let identity = RobustnessTester(net: attractorHandNetwork([[1, 0, 0], [0, 1, 0], [0, 0, 1]], theta: [0.5, 0.5, 0.5]),
+                                        patterns: attractorPatterns([[1, 0, 1], [0, 1, 0]]))
+        w = identity.recallWork(type: .neuralBalanced, level: 0.5, nTests: 3, stepCounts: [1, 50], seed: 1, levelIndex: 1)
+        #expect((w.rows, w.products) == (6, 3))
+    }
+
     @Test func signZeroCountsHalf() {
         // W = I, θ = 1: h = S − 1 is 0 on active bits (half wrong) and −1 on inactive (right).
         let net = attractorHandNetwork([[1, 0, 0], [0, 1, 0], [0, 0, 1]], theta: [1, 1, 1])
@@ -70,6 +83,53 @@ import Sim
         #expect((1..<n).filter { wa[$0 * n + $0] > 1e-3 }.count > n / 4)
         // The clean network is untouched.
         #expect(net.factors == before)
+    }
+
+    /// The noisy weights one normal at a time, per factor in order (the definition that
+    /// RobustnessTester's block-wise loops must reproduce bit for bit).
+    static func referenceNoisyWeights(_ net: SynapticNetwork, alive: [Bool], type: NoiseType, sigma: Float,
+                                      rng: inout Xoshiro256) -> [Float] {
+        var spare: Float? = nil
+        func normal() -> Float {
+            if let s = spare { spare = nil; return s }
+            let (a, b) = rng.normalFloatPair()
+            spare = b
+            return a
+        }
+        let z = net.z
+        return (0..<(net.n * net.n)).map { e in
+            var prod: Float = 1
+            for k in 0..<z {
+                var v = net.u[e * z + k]
+                switch type {
+                case .synapticAll: v += sigma * normal()
+                case .synapticFirst where k == 0: let x = sigma * normal(); v += alive[e] ? x : abs(x)
+                case .synapticFirstAlive where k == 0 && alive[e]: v += sigma * normal()
+                default: break
+                }
+                v = max(v, 1e-20)
+                prod = k == 0 ? v : prod * v
+            }
+            return prod
+        }
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func noisyWeightsAreTheNormalsInFactorOrder(z: Int) {
+        // N = 70 (4900 synapses: several blocks of 1024 and a part block), a third pruned.
+        let n = 70
+        var rows = [[Float]](repeating: [], count: n)
+        var pick = Xoshiro256(seed: 9, stream: 1)
+        for i in 0..<n { rows[i] = (0..<n).map { j in j == i || pick.uniform() < 0.33 ? 1e-20 : Float(pick.uniform()) } }
+        let net = attractorHandNetwork(rows, theta: [Float](repeating: 0, count: n), z: z)
+        let tester = RobustnessTester(net: net, patterns: PatternSet(n: n, m: 1, f: 0.5, x: (0..<n).map { Float($0 % 2) }))
+        let alive = net.aliveMask()
+        for type in [NoiseType.synapticAll, .synapticFirst, .synapticFirstAlive] {
+            var a = Xoshiro256(seed: 5, stream: 3), b = a
+            let got = tester.noisyWeights(type: type, sigma: 0.3, rng: &a)
+            let want = Self.referenceNoisyWeights(net, alive: alive, type: type, sigma: 0.3, rng: &b)
+            #expect(got.map(\.bitPattern) == want.map(\.bitPattern), "\(type) z = \(z)")
+        }
     }
 
     @Test func resultsDoNotDependOnThreads() {

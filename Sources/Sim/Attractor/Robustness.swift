@@ -50,6 +50,14 @@ public struct RecallReadout: Sendable, Equatable {
     public init(recall: Double, error: Double) { self.recall = recall; self.error = error }
 }
 
+/// The work of recall dynamics: `rows` pattern-steps (patterns in the moving block, summed
+/// over steps) in `products` field computations (one sgemm, or one sparse pass, per step).
+public struct RecallWork: Sendable, Equatable {
+    public var rows = 0
+    public var products = 0
+    public init() {}
+}
+
 public final class RobustnessTester: @unchecked Sendable {
     public let net: SynapticNetwork
     public let patterns: PatternSet
@@ -103,6 +111,8 @@ public final class RobustnessTester: @unchecked Sendable {
         /// Active units of one state (sparse mode).
         let activeUnits: UnsafeMutablePointer<Int32>
         var slot: [Int]
+        /// What `dynamics` computed with this workspace (read by `recallWork`).
+        var work = RecallWork()
         init(n: Int, m: Int, synaptic: Bool, sparse: Bool) {
             state = .allocate(capacity: n * m)
             previous = .allocate(capacity: n * m)
@@ -152,8 +162,7 @@ public final class RobustnessTester: @unchecked Sendable {
             RowParallel.forEachBlock(runs, threads: threads, minBlock: 1) { tests in
                 let ws = Workspace(n: n, m: m, synaptic: type.isSynaptic, sparse: self.sparseStates)
                 for t in tests {
-                    let stream: UInt64 = (0xA7 << 56) | (type.code << 48) | (UInt64(levelIndex) << 24) | UInt64(t)
-                    var rng = Xoshiro256(seed: seed, stream: stream)
+                    var rng = Xoshiro256(seed: seed, stream: Self.stream(type: type, levelIndex: levelIndex, test: t))
                     out.value[t] = runTest(type: type, level: level, stepCounts: stepCounts, rng: &rng, ws: ws)
                 }
             }
@@ -163,6 +172,23 @@ public final class RobustnessTester: @unchecked Sendable {
             for t in 0..<runs { r += perTest[t][s].recall; e += perTest[t][s].error }
             return RecallReadout(recall: r / Double(runs), error: e / Double(runs))
         }
+    }
+
+    /// The random stream of test `test` at level index `levelIndex`.
+    static func stream(type: NoiseType, levelIndex: Int, test: Int) -> UInt64 {
+        (0xA7 << 56) | (type.code << 48) | (UInt64(levelIndex) << 24) | UInt64(test)
+    }
+
+    /// The work `tolerance` does at one level (the same tests and noise draws), counted on
+    /// this thread: for `bench floor`, which sets it against the sgemm floor.
+    public func recallWork(type: NoiseType, level: Double, nTests: Int, stepCounts: [Int],
+                           seed: UInt64, levelIndex: Int) -> RecallWork {
+        let ws = Workspace(n: net.n, m: patterns.m, synaptic: type.isSynaptic, sparse: sparseStates)
+        for t in 0..<(level == 0 ? 1 : nTests) {
+            var rng = Xoshiro256(seed: seed, stream: Self.stream(type: type, levelIndex: levelIndex, test: t))
+            _ = runTest(type: type, level: level, stepCounts: stepCounts, rng: &rng, ws: ws)
+        }
+        return ws.work
     }
 
     func runTest(type: NoiseType, level: Double, stepCounts: [Int], rng: inout Xoshiro256,
@@ -207,38 +233,62 @@ public final class RobustnessTester: @unchecked Sendable {
         return out
     }
 
-    /// W of the noisy factors (the clean U is never modified).
+    /// W of the noisy factors (the clean U is never modified), a block of synapses at a time.
+    /// The normals are the ziggurat's pairs in stream order (`NormalBlock`), one per noisy
+    /// factor in turn: the same draws, and the same bits, as drawing each when its factor is
+    /// read; the straight loops over a block let the compiler vectorise the sums.
     func noisyWeights(type: NoiseType, sigma: Float, into w: UnsafeMutablePointer<Float>, rng: inout Xoshiro256) {
         let n = net.n, z = net.z
         let u = net.u
-        // One 64-bit draw gives two normals (the ziggurat of Ziggurat.swift); the second is
-        // kept for the next factor, so the draws follow the factors in order.
-        var spare: Float? = nil
-        @inline(__always) func normal(_ rng: inout Xoshiro256) -> Float {
-            if let s = spare { spare = nil; return s }
-            let (a, b) = rng.normalFloatPair()
-            spare = b
-            return a
-        }
-        for e in 0..<(n * n) {
-            let p = u + e * z
-            var prod: Float = 1
-            for k in 0..<z {
-                var v = p[k]
+        let floor = factorFloor
+        let synapses = 1024
+        var normals = NormalBlock(capacity: 2 * synapses * max(z, 1))
+        defer { normals.deallocate() }
+        alive.withUnsafeBufferPointer { aliveBuffer in
+            let alive = aliveBuffer.baseAddress!
+            var e0 = 0
+            while e0 < n * n {
+                let count = min(synapses, n * n - e0)
                 switch type {
+                case .synapticAll where z == 1:
+                    let g = normals.take(count, rng: &rng)
+                    let ub = u + e0, wb = w + e0
+                    for i in 0..<count { wb[i] = max(ub[i] + sigma * g[i], floor) }
                 case .synapticAll:
-                    v += sigma * normal(&rng)
-                case .synapticFirst where k == 0:
-                    let x = sigma * normal(&rng)
-                    v += alive[e] ? x : abs(x)
-                case .synapticFirstAlive where k == 0 && alive[e]:
-                    v += sigma * normal(&rng)
-                default: break
+                    let g = normals.take(count * z, rng: &rng)
+                    for i in 0..<count {
+                        let p = u + (e0 + i) * z, q = g + i * z
+                        var prod = max(p[0] + sigma * q[0], floor)
+                        for k in 1..<z { prod = prod * max(p[k] + sigma * q[k], floor) }
+                        w[e0 + i] = prod
+                    }
+                case .synapticFirst:
+                    let g = normals.take(count, rng: &rng)
+                    for i in 0..<count {
+                        let e = e0 + i, p = u + e * z
+                        let x = sigma * g[i]
+                        var prod = max(p[0] + (alive[e] ? x : abs(x)), floor)
+                        for k in 1..<z { prod = prod * max(p[k], floor) }
+                        w[e] = prod
+                    }
+                case .synapticFirstAlive:
+                    var noisy = 0
+                    for e in e0..<(e0 + count) where alive[e] { noisy += 1 }
+                    let g = normals.take(noisy, rng: &rng)
+                    var next = 0
+                    for i in 0..<count {
+                        let e = e0 + i, p = u + e * z
+                        var first = p[0]
+                        if alive[e] { first += sigma * g[next]; next += 1 }
+                        var prod = max(first, floor)
+                        for k in 1..<z { prod = prod * max(p[k], floor) }
+                        w[e] = prod
+                    }
+                case .neuralIso, .neuralBalanced:
+                    preconditionFailure("noisyWeights: \(type) is not synaptic noise")
                 }
-                v = max(v, factorFloor)
-                prod = k == 0 ? v : prod * v
+                e0 += count
             }
-            w[e] = prod
         }
     }
 
@@ -288,6 +338,8 @@ public final class RobustnessTester: @unchecked Sendable {
                     for i in 0..<n { h[i] -= theta[i] }
                 }
             }
+            ws.work.rows += active
+            ws.work.products += 1
             for c in 0..<active { wrongNow[ws.slot[c]] = wrongBits(c) }
             // Read-outs with n_steps − 1 == t.
             for (s, steps) in stepCounts.enumerated() where steps - 1 == t {
