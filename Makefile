@@ -41,11 +41,11 @@ FORCE_FLAG := $(if $(FORCE),--force,)
 
 APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
 
-.PHONY: help deps build test test-long bench bench-figure3 gallery clean clean-results check-figures FORCE_RUN \
+.PHONY: help deps build test test-long bench bench-figure3 cost-check gallery clean clean-results check-figures FORCE_RUN \
         figure2 figure3 figure5-6 figures audit report check-claims finite-size
 
 help:
-	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | clean | clean-results"
+	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | cost-check | clean | clean-results"
 	@echo "variables: SCALE=default|large|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 	@echo "           REFERENCE=<folder of published panels, <figure>/<panel>.png> (make report)"
 	@echo "           RUNNER=slurm: submit the figures' points to Slurm (scripts/slurm/README.md); make status: where every point stands"
@@ -152,6 +152,10 @@ slurm-submit: $(STAMP)
 	  'FIGURES=$(FIGURES)' 'REFERENCE=$(REFERENCE)' 'PLOT_AUDIT=$(PLOT_AUDIT)' \
 	  $(SLURM_GOALS) $(foreach g,$(SLURM_GOALS),$(POINTS_$(g)))
 endif
+
+# The cost model's prediction beside the CPU time of every result on disk (or RESULTS=dirs).
+cost-check: $(STAMP)
+	@$(BIN)/simulate cost --check $(or $(RESULTS),$(patsubst %/result.json,%,$(wildcard data/results/*/*/*/result.json)))
 
 status: $(STAMP)
 	@$(BIN)/simulate status --scale $(SCALE) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(STATUS_SWEEPS),--sweeps $(STATUS_SWEEPS))

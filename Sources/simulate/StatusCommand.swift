@@ -33,16 +33,24 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let queue = SlurmQueue.read(directory: slurmDir)
         var counts: [String: Int] = [:]
-        var cpu = 0.0, wall = 0.0
+        var cpu = 0.0, wall = 0.0, toRun = 0.0
         for (sweep, point) in try points() {
             let s = PointStatus.of(point, queue: queue)
             counts[s.kind, default: 0] += 1
-            if case .done(let w, let c) = s { wall += w; cpu += c ?? w }
-            print("\(sweep)\t\(point.directory())\t\(s)")
+            var line = "\(sweep)\t\(point.directory())\t\(s)"
+            switch s {
+            case .done(let w, let c): wall += w; cpu += c ?? w
+            case .running: break
+            default:
+                // Not started (or to restart): what the cost model expects it to take.
+                if let c = CostModel.cost(point) { toRun += c.expected; line += " (expected \(Progress.format(c.expected)) CPU)" }
+            }
+            print(line)
         }
         let order = ["done", "running", "queued", "interrupted", "failed", "missing"]
         print("total: " + order.compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
               + String(format: "; done points took %.2f CPU-hours (%.2f h wall)", cpu / 3600, wall / 3600)
+              + (toRun > 0 ? String(format: "; the points not started are expected to take %.2f CPU-hours", toRun / 3600) : "")
               + (queue.available ? "" : " (no Slurm queue: queued/running on a cluster not shown)"))
     }
 }
@@ -147,25 +155,29 @@ struct SlurmQueue {
     }
 }
 
-/// `simulate cost`: the cost model's upper bound per point (RUNNER=slurm's time limits), or
-/// per sweep with totals and the wall time on K workers (README, Running at scale).
+/// `simulate cost`: the cost model per point (dir, upper bound, MB, expected: RUNNER=slurm's
+/// time limits), per sweep with totals and the wall time on K workers (README, Running at
+/// scale), or (`--check`) beside the CPU time the points' results recorded.
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cost",
-        abstract: "Predicted upper-bound CPU seconds and memory: of result directories (dir, seconds, MB per line), or of a scale's sweeps with totals.")
+        abstract: "Predicted CPU seconds and memory: of result directories (dir, upper-bound seconds, MB, expected seconds per line), of a scale's sweeps with totals, or with --check against the results' measured CPU time.")
 
     @Argument(help: "Result directories (or their result.json).") var directories: [String] = []
+    @Flag(help: "Set each directory's prediction beside the CPU seconds its result recorded (a table, and how many are within ±30%).")
+    var check = false
     @Option(help: "Instead of directories: every point of this scale's sweeps.") var scale: Scale?
     @Option(parsing: .upToNextOption, help: "Sweeps (with --scale): figure2 figure3 figure5-6 finite-size.")
     var sweeps: [String] = ["figure2", "figure3", "figure5-6"]
     @Option(parsing: .upToNextOption, help: "Worker counts (nodes × cores) for the wall-time column.") var workers: [Int] = [2, 16, 64]
 
     func run() throws {
+        if check { return try CostCheck.run(directories) }
         guard let scale else {
             for d in directories {
                 let point = try Self.point(d)
                 guard let c = CostModel.cost(point) else { throw ValidationError("\(d): no cost model for this point") }
-                print("\(point.directory())\t\(Int(c.seconds.rounded(.up)))\t\(c.memoryMB)")
+                print("\(point.directory())\t\(Int(c.seconds.rounded(.up)))\t\(c.memoryMB)\t\(Int(c.expected.rounded()))")
             }
             return
         }
@@ -174,19 +186,28 @@ struct CostCommand: ParsableCommand {
         status.sweeps = sweeps
         status.seeds = Figure2Sweep.defaultSeeds
         status.slurmDir = SlurmQueue.defaultDirectory
-        var bySweep: [String: [Double]] = [:]
+        // Per sweep: (expected, bound) seconds of each point. A point that ran counts its
+        // measured CPU time for both.
+        var bySweep: [String: [(expected: Double, bound: Double)]] = [:]
+        var measuredCount: [String: Int] = [:]
         for (sweep, point) in try status.points() {
-            // A point that ran counts its measured CPU time, the others the model's bound.
-            let measured = (try? ResultStore.load(URL(fileURLWithPath: point.directory())))
-                .map { $0.sidecar.run.cpuSeconds ?? $0.sidecar.run.wallSeconds }
-            bySweep[sweep, default: []].append(measured ?? CostModel.cost(point)?.seconds ?? .nan)
+            if let r = try? ResultStore.load(URL(fileURLWithPath: point.directory())) {
+                let t = r.sidecar.run.cpuSeconds ?? r.sidecar.run.wallSeconds
+                bySweep[sweep, default: []].append((t, t))
+                measuredCount[sweep, default: 0] += 1
+            } else {
+                let c = CostModel.cost(point)
+                bySweep[sweep, default: []].append((c?.expected ?? .nan, c?.seconds ?? .nan))
+            }
         }
         for sweep in sweeps {
             let t = bySweep[sweep] ?? []
-            let total = t.reduce(0, +), longest = t.max() ?? 0
-            let walls = workers.map { k in String(format: "%d workers %.1f h", k, max(longest, total / Double(k)) / 3600) }
-            print(String(format: "%@ %@: %d points, %.1f CPU-hours, longest point %.1f h; wall ≥ ", scale.rawValue, sweep, t.count,
-                         total / 3600, longest / 3600) + walls.joined(separator: ", "))
+            let total = t.reduce(0) { $0 + $1.expected }, bound = t.reduce(0) { $0 + $1.bound }
+            let longest = t.map(\.expected).max() ?? 0
+            let f = Progress.format
+            let walls = workers.map { k in "\(k) workers \(f(max(longest, total / Double(k))))" }
+            print("\(scale.rawValue) \(sweep): \(t.count) points (\(measuredCount[sweep] ?? 0) measured), CPU \(f(total)) expected "
+                  + "(at most \(f(bound))), longest point \(f(longest)); wall ≥ " + walls.joined(separator: ", "))
         }
     }
 

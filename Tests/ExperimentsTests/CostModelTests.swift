@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import Experiments
+
+@Suite struct CostModelTests {
+    func cost(_ dir: String) throws -> PointCost {
+        try #require(CostModel.cost(try SimulationPoint(directory: dir)))
+    }
+
+    @Test func attractorEpochsComeFromTheConvergenceTable() throws {
+        // z = 3 converged at 4·10⁴ epochs at α = 0.08 and 3.7·10⁵ at α = 0.7 (N = 200).
+        #expect(try cost("default/attractor/z3_alpha0.08_seed100").epochs == 40_000)
+        #expect(try cost("default/attractor/z3_alpha0.7_seed100").epochs == 370_000)
+        #expect(try cost("default/attractor/z3_alpha0.1425_seed100").epochs == 50_000)
+        // The last load z = 1 converged at, next to one it did not.
+        #expect(try cost("default/attractor/z1_alpha0.33_seed100").epochs == 170_000)
+        #expect(try cost("default/attractor/z1_alpha0.4_seed100").epochs == 200_000)
+        // Between two measured loads: between their epochs, on the 10⁴ grid.
+        let mid = try #require(try cost("default/attractor/z3_alpha0.4_seed100").epochs)
+        #expect(mid > 110_000 && mid < 170_000 && mid.truncatingRemainder(dividingBy: 10_000) == 0)
+        // N = 1000: × 5^0.6 = 2.63, rounded up to the test interval.
+        #expect(try cost("large/attractor/z3_alpha0.08_seed100").epochs == 110_000)
+        #expect(try cost("default/attractor/z3_alpha0.08_seed100_N400").epochs == 70_000)
+    }
+
+    @Test func pointsWithoutMeasuredConvergenceRunToTheirBound() throws {
+        // z = 2 never converged by 2·10⁵ at N = 200; the paper's rates were never measured.
+        let z2 = try cost("default/attractor/z2_alpha0.33_seed100")
+        #expect(z2.epochs == 200_000 && z2.expected == z2.seconds)
+        let paper = try cost("paper/attractor/z3_alpha0.08_seed100")
+        #expect(paper.epochs == Double(500 * 80 * 25))
+        // z = 1 at N = 1000: 10⁵ × 2.63 is past the 2·10⁵ bound.
+        #expect(try cost("large/attractor/z1_alpha0.08_seed100").epochs == 200_000)
+    }
+
+    @Test func expectedIsThePartsAndTheBoundCoversIt() throws {
+        for dir in ["default/attractor/z4_alpha0.7_seed100", "large/attractor/z4_alpha0.08_seed100",
+                    "paper/wake-sleep/high_seed700", "default/wake-sleep/low_seed700", "paper/fluctuations/seed1_T999"] {
+            let c = try cost(dir)
+            let parts = c.parts.reduce(0) { $0 + $1.seconds }
+            #expect(c.expected > 0 && abs(c.expected - parts) < 1e-9, "\(dir)")
+            #expect(c.seconds >= c.expected, "\(dir)")
+        }
+        // More epochs cost more: the paper's 10⁵ sleep epochs against the default's 10⁴.
+        #expect(try cost("paper/wake-sleep/high_seed700").expected > cost("default/wake-sleep/high_seed700").expected)
+        #expect(try cost("paper/wake-sleep/high_seed700").expected > cost("paper/wake-sleep/low_seed700").expected)
+    }
+}
