@@ -17,11 +17,13 @@ public struct CostPart: Sendable {
 }
 
 public struct PointCost: Sendable, CustomStringConvertible {
-    /// Expected CPU seconds of one thread.
-    public var expected: Double
+    /// Expected CPU seconds of one thread: the sum of the parts.
+    public var expected: Double { parts.reduce(0) { $0 + $1.seconds } }
     /// Upper-bound CPU seconds of one thread: `expected` with every epoch bound reached (a
     /// cluster time limit adds its own factor for slower nodes, scripts/slurm/README.md).
-    public var seconds: Double
+    public var seconds: Double { expected + beyondExpected }
+    /// What the epochs between the expected count and the bound would add.
+    public var beyondExpected: Double = 0
     /// Resident memory (MB), with headroom.
     public var memoryMB: Int
     /// The parts of `expected`.
@@ -47,8 +49,7 @@ public enum CostModel {
             // 11 s for the paper's 999 time units of 1000 synapses (12.1 CPU-s in CI, 10 s before).
             let work = Double(duration) * Double(synapses ?? scale.defaultSynapses) / (999 * 1000)
             let parts = [CostPart(name: "populations", count: work, each: 11)]
-            let s = parts.reduce(0) { $0 + $1.seconds }
-            return PointCost(expected: s, seconds: s, memoryMB: 300, parts: parts, epochs: nil, basis: "fixed duration")
+            return PointCost(memoryMB: 300, parts: parts, epochs: nil, basis: "fixed duration")
         }
     }
 }
@@ -133,10 +134,8 @@ enum AttractorCost {
             CostPart(name: "neural tolerance tests (2 curves)", count: 2 * tests, each: neuralTestAt1000 * size),
             CostPart(name: "synaptic tolerance tests (3 curves)", count: 3 * tests, each: synapticTestAt1000 * size),
         ]
-        let expected = parts.reduce(0) { $0 + $1.seconds }
-        let bound = expected + (Double(p.maxEpochs) - epochs) * each
         let bytes = Double(p.n * p.n) * Double(4 * (p.z + 4)) + Double(p.n * p.m * 16)
-        return PointCost(expected: expected, seconds: bound, memoryMB: Int(bytes / 1e6 * 2) + 200,
+        return PointCost(beyondExpected: (Double(p.maxEpochs) - epochs) * each, memoryMB: Int(bytes / 1e6 * 2) + 200,
                          parts: parts, epochs: epochs, basis: basis)
     }
 }
@@ -170,8 +169,7 @@ enum WakeSleepCost {
                      CostPart(name: "wake phase", count: 1, each: c.wake * size),
                      CostPart(name: "tolerance tests before sleep (3 curves)", count: tests, each: c.testsBefore * size),
                      CostPart(name: "tolerance tests after sleep (3 curves)", count: tests, each: c.testsAfter * size)]
-        let expected = parts.reduce(0) { $0 + $1.seconds }
-        return PointCost(expected: expected, seconds: expected, memoryMB: Int(Double(p.n * p.n) * 40 / 1e6) + 300,
+        return PointCost(memoryMB: Int(Double(p.n * p.n) * 40 / 1e6) + 300,
                          parts: parts, epochs: Double(p.sleepEpochs), basis: "fixed sleep epochs")
     }
 }

@@ -33,12 +33,11 @@ import Experiments
         #expect(try cost("large/attractor/z1_alpha0.08_seed100").epochs == 200_000)
     }
 
-    @Test func expectedIsThePartsAndTheBoundCoversIt() throws {
+    @Test func partsArePositiveAndTheBoundCoversThem() throws {
         for dir in ["default/attractor/z4_alpha0.7_seed100", "large/attractor/z4_alpha0.08_seed100",
                     "paper/wake-sleep/high_seed700", "default/wake-sleep/low_seed700", "paper/fluctuations/seed1_T999"] {
             let c = try cost(dir)
-            let parts = c.parts.reduce(0) { $0 + $1.seconds }
-            #expect(c.expected > 0 && abs(c.expected - parts) < 1e-9, "\(dir)")
+            #expect(c.parts.allSatisfy { $0.count >= 0 && $0.each >= 0 } && c.expected > 0, "\(dir)")
             #expect(c.seconds >= c.expected, "\(dir)")
         }
         // More epochs cost more: the paper's 10⁵ sleep epochs against the default's 10⁴.
