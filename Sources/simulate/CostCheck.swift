@@ -26,8 +26,7 @@ enum CostCheck {
             let point = try CostCommand.point(d)
             guard let cost = CostModel.cost(point) else { throw ValidationError("\(d): no cost model for this point") }
             let result: StoredResult
-            let dir = d.hasSuffix("/result.json") ? String(d.dropLast("/result.json".count)) : d
-            do { result = try ResultStore.load(URL(fileURLWithPath: dir)) } catch {
+            do { result = try ResultStore.load(URL(fileURLWithPath: CostCommand.directory(d))) } catch {
                 throw ValidationError("\(d): \(error)")
             }
             let v = result.values

@@ -211,8 +211,12 @@ struct CostCommand: ParsableCommand {
         }
     }
 
+    /// A directory argument without a trailing `/result.json`.
+    static func directory(_ d: String) -> String {
+        d.hasSuffix("/result.json") ? String(d.dropLast("/result.json".count)) : d
+    }
+
     static func point(_ d: String) throws -> SimulationPoint {
-        let dir = d.hasSuffix("/result.json") ? String(d.dropLast("/result.json".count)) : d
-        do { return try SimulationPoint(directory: dir) } catch { throw ValidationError("\(error)") }
+        do { return try SimulationPoint(directory: directory(d)) } catch { throw ValidationError("\(error)") }
     }
 }
