@@ -66,8 +66,12 @@ enum AttractorCost {
     /// 1.9–2.3, mean 2.2 (docs/benchmarks.md, Cost model).
     static let gamma = 2.2
 
+    /// The z whose measurements stand for `z`: z > 4 uses z = 4's (as the models reuse its
+    /// constants, docs/methods.md §1.10).
+    static func measuredZ(_ z: Int) -> Int { min(max(z, 1), 4) }
+
     static func epochSeconds(n: Int, m: Int, z: Int) -> Double {
-        let c = epochAt200[min(max(z, 1), 4)]!
+        let c = epochAt200[measuredZ(z)]!
         let m200 = Double(m) * 200 / Double(n)
         return (c.a + c.b * m200) * pow(Double(n) / 200, gamma) / 1000
     }
@@ -91,7 +95,7 @@ enum AttractorCost {
         let bound = Double(p.maxEpochs)
         // Only the default training (default and large) has measured convergence; the
         // paper's rates and tiny's short bounds give the bound.
-        guard scale == .default || scale == .large, let table = convergedAt200[min(max(p.z, 1), 4)] else {
+        guard scale == .default || scale == .large, let table = convergedAt200[measuredZ(p.z)] else {
             return (bound, "epoch bound (no measured convergence at this scale's training)")
         }
         // Interpolate log(epochs) in α between the measured loads; a load whose neighbour did
