@@ -28,6 +28,8 @@ public struct ResultSidecar: Codable, Sendable {
         /// synthesized Codable decodes an optional with decodeIfPresent and omits nil).
         public var cpuSeconds: Double?
         public var command: String
+        /// The CPU time, or the wall time for a result that did not record it.
+        public var cpuOrWallSeconds: Double { cpuSeconds ?? wallSeconds }
         enum CodingKeys: String, CodingKey { case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command }
 
         public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String) {

@@ -39,10 +39,11 @@ struct StatusCommand: ParsableCommand {
             counts[s.kind, default: 0] += 1
             var line = "\(sweep)\t\(point.directory())\t\(s)"
             switch s {
-            case .done(let w, let c): wall += w; cpu += c ?? w
+            case .done(let run): wall += run.wallSeconds; cpu += run.cpuOrWallSeconds
             case .running: break
             default:
-                // Not started (or to restart): what the cost model expects it to take.
+                // Not done: what the cost model expects a fresh run to take (an interrupted
+                // point resumes from its checkpoint, so it is counted in full, an overestimate).
                 if let c = CostModel.cost(point) { toRun += c.expected; line += " (expected \(Progress.format(c.expected)) CPU)" }
             }
             print(line)
@@ -50,14 +51,14 @@ struct StatusCommand: ParsableCommand {
         let order = ["done", "running", "queued", "interrupted", "failed", "missing"]
         print("total: " + order.compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
               + String(format: "; done points took %.2f CPU-hours (%.2f h wall)", cpu / 3600, wall / 3600)
-              + (toRun > 0 ? String(format: "; the points not started are expected to take %.2f CPU-hours", toRun / 3600) : "")
+              + (toRun > 0 ? String(format: "; the points not done are expected to take %.2f CPU-hours (interrupted ones in full)", toRun / 3600) : "")
               + (queue.available ? "" : " (no Slurm queue: queued/running on a cluster not shown)"))
     }
 }
 
 /// Where one point stands.
 enum PointStatus: CustomStringConvertible {
-    case done(wall: Double, cpu: Double?)
+    case done(ResultSidecar.RunInfo)
     case running(stage: String, done: Double, total: Double, eta: Double?, where: String)
     case queued(job: String)
     case interrupted(detail: String)
@@ -77,8 +78,8 @@ enum PointStatus: CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .done(let w, let c):
-            return "done\twall \(Progress.format(w))" + (c.map { ", CPU \(Progress.format($0))" } ?? "")
+        case .done(let run):
+            return "done\twall \(Progress.format(run.wallSeconds))" + (run.cpuSeconds.map { ", CPU \(Progress.format($0))" } ?? "")
         case .running(let stage, let done, let total, let eta, let place):
             let fraction = total > 0 ? String(format: " (%.0f%% of its bound)", 100 * done / total) : ""
             return "running\t\(stage) \(Int(done))/\(Int(total))\(fraction)" + (eta.map { ", ETA \(Progress.format($0))" } ?? "")
@@ -95,7 +96,7 @@ enum PointStatus: CustomStringConvertible {
         let m = PointMarkers(resultDirectory: dir)
         let fm = FileManager.default
         if let stored = try? ResultStore.load(dir) {
-            return .done(wall: stored.sidecar.run.wallSeconds, cpu: stored.sidecar.run.cpuSeconds)
+            return .done(stored.sidecar.run)
         }
         let state = queue.state(of: point.directory())
         if let r = PointMarkers.read(m.running) {
@@ -192,7 +193,7 @@ struct CostCommand: ParsableCommand {
         var measuredCount: [String: Int] = [:]
         for (sweep, point) in try status.points() {
             if let r = try? ResultStore.load(URL(fileURLWithPath: point.directory())) {
-                let t = r.sidecar.run.cpuSeconds ?? r.sidecar.run.wallSeconds
+                let t = r.sidecar.run.cpuOrWallSeconds
                 bySweep[sweep, default: []].append((t, t))
                 measuredCount[sweep, default: 0] += 1
             } else {
