@@ -17,8 +17,8 @@ let package = Package(
         // C libraries from Debian (see Makefile `deps`).
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
+        // OpenBLAS, opened at run time with the kernel the project pins (Sources/Sim/Blas.swift).
+        .target(name: "BLASLoader"),
 
         // Histogram bins with numpy's rules, shared by Plot and the figure-data builders.
         .target(name: "Bins", swiftSettings: optimiseAlways),
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CCairo", "Bins"], exclude: ["API.md"], swiftSettings: optimiseAlways),
 
         // Models, statistics, theory curves and result files; knows nothing about drawing.
-        .target(name: "Sim", dependencies: ["COpenBLAS"], swiftSettings: optimiseAlways),
+        .target(name: "Sim", dependencies: ["BLASLoader"], swiftSettings: optimiseAlways),
 
         // The paper's experiments between the models and the figures: scales, the sweep of
         // each figure, the canonical result directory of every point, typed result readers.

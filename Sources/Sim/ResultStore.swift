@@ -28,12 +28,26 @@ public struct ResultSidecar: Codable, Sendable {
         /// synthesized Codable decodes an optional with decodeIfPresent and omits nil).
         public var cpuSeconds: Double?
         public var command: String
+        /// The CPU's model name, and the OpenBLAS kernel when the run used OpenBLAS (nil in
+        /// results written before they were recorded). Provenance only: never compared.
+        public var cpu: String?
+        public var blasKernel: String?
         /// The CPU time, or the wall time for a result that did not record it.
         public var cpuOrWallSeconds: Double { cpuSeconds ?? wallSeconds }
-        enum CodingKeys: String, CodingKey { case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command }
+        enum CodingKeys: String, CodingKey {
+            case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command, cpu, blasKernel = "blas_kernel"
+        }
 
-        public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String) {
+        public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String,
+                    cpu: String? = nil, blasKernel: String? = nil) {
             self.wallSeconds = wallSeconds; self.cpuSeconds = cpuSeconds; self.command = command
+            self.cpu = cpu; self.blasKernel = blasKernel
+        }
+
+        /// This process's machine: its CPU and, if it opened OpenBLAS, the kernel.
+        public static func here(wallSeconds: Double, cpuSeconds: Double?, command: String) -> RunInfo {
+            RunInfo(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command, cpu: MachineInfo.cpuModel,
+                    blasKernel: Blas.isOpen ? Blas.kernel.running : nil)
         }
     }
     public var model: String
@@ -153,7 +167,7 @@ public enum ResultStore {
         }
         let sidecar = ResultSidecar(model: model, modelVersion: version, parameters: parameters,
                                     values: bundle.values, arrays: infos,
-                                    run: .init(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command))
+                                    run: .here(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try encoder.encode(sidecar)

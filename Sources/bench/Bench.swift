@@ -2,7 +2,6 @@
 // original PyTorch code's per-epoch times (from the project issue).
 
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import Sim
 
@@ -76,8 +75,7 @@ struct AttractorBench: ParsableCommand {
             let reps = max(3, 2_000_000_000 / (2 * n * n * m))
             let c0 = ProcessCPU.seconds()
             for _ in 0..<reps {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(n), 1, a, Int32(n),
-                            b, Int32(m), 0, &c, Int32(m))
+                Blas.gemm(rows: n, cols: m, inner: n, a: a, lda: n, b: b, ldb: m, transB: false, c: &c, ldc: m)
             }
             let s = (ProcessCPU.seconds() - c0) / Double(reps)
             print(String(format: "cblas_sgemm W·X %dx%d · %dx%d: %.2f ms, %.1f GFLOP/s", n, n, n, m, s * 1e3,

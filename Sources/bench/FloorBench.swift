@@ -29,7 +29,6 @@
 // spreads over every core, so its "1 thread" is CPU seconds summed over threads.
 
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import Sim
 

@@ -2,7 +2,6 @@
 // rates (soft-min, exp, random numbers) that every phase's floor is counted in (FloorBench.swift).
 
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import Sim
 
@@ -110,8 +109,8 @@ struct Machine {
 
     /// Best of three batches of `seconds/3` each (GFLOP/s).
     static func gemmRate(rows: Int, cols: Int, inner: Int, transB: Bool, threads: Int, seconds: Double) -> Double {
-        openblas_set_num_threads(Int32(threads))
-        defer { openblas_set_num_threads(1) }
+        Blas.setThreads(threads)
+        defer { Blas.setThreads(1) }
         let a = UnsafeMutablePointer<Float>.allocate(capacity: rows * inner)
         let b = UnsafeMutablePointer<Float>.allocate(capacity: inner * cols)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: rows * cols)
@@ -132,8 +131,7 @@ struct Machine {
         var a = [Double](repeating: 0.01, count: n * n), c = [Double](repeating: 0, count: n * n)
         for i in a.indices { a[i] = Double(i % 5) * 0.01 }
         func once() {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a, Int32(n),
-                        a, Int32(n), 0, &c, Int32(n))
+            Blas.dgemm(n: n, a: a, b: a, c: &c)
         }
         let rate = bestRate(once, workPerCall: 2 * Double(n * n * n), seconds: seconds)
         floorSink += c[0]

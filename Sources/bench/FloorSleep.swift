@@ -2,7 +2,6 @@
 // against their floors (FloorBench.swift says how a floor is counted).
 
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import Sim
 

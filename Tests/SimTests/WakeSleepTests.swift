@@ -140,7 +140,7 @@ import Sim
             dense.step(eta: eta); sparse.step(eta: eta)
             guard e % 50 == 49 else { continue }
             #expect(sparse.isSparse && !dense.isSparse)
-            sparse.synchroniseNetwork()
+            sparse.synchroniseNetwork(); dense.synchroniseNetwork()
             #expect(bits(netS.u0) == bits(netD.u0), "factor 0 differs after epoch \(e)")
             #expect(bits(netS.u1) == bits(netD.u1), "factor 1 differs after epoch \(e)")
             #expect(bits(netS.w) == bits(netD.w), "W differs after epoch \(e)")

@@ -67,6 +67,8 @@ extension AttractorTrainer {
         }
         read(net.u, n * n * z)
         read(net.w, n * n)
+        // Checkpoints written before pruned weights were held at 0 (AttractorTrainer) hold 1e-40.
+        Subnormal.flush(net.w, n * n)
         var theta = [Float](repeating: 0, count: n), mean = [Float](repeating: 0, count: n)
         theta.withUnsafeMutableBufferPointer { read($0.baseAddress!, n) }
         mean.withUnsafeMutableBufferPointer { read($0.baseAddress!, n) }

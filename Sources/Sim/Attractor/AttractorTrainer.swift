@@ -12,6 +12,9 @@
 //   (the normalisation of the previous epoch); `finish()` writes the exact values
 //   1e-20/sqrt(s_i) of the last normalisation, so the final U and W match the dense
 //   arithmetic.
+// - Pruned weights are 0 during training for z ≥ 2 instead of their product of floors
+//   (1e-40 for z = 2: a subnormal Float32, slow on Intel CPUs; `Subnormal.swift`); the
+//   sums they enter are the same bits, and `finish()` writes the stored values.
 // - The normaliser s_i sums U² over unpruned synapses only: a pruned synapse adds
 //   z·1e-40 (a Float32 subnormal), far below one ulp of s_i.
 // - When fewer than 10% of synapses are alive, W X and P Xᵀ are computed as sparse
@@ -19,7 +22,6 @@
 // The choice between sparse and dense products depends only on the network state,
 // never on the thread count.
 
-import COpenBLAS
 import Foundation
 
 public struct AttractorTrainingConfig: Sendable, Codable, Equatable {
@@ -59,6 +61,8 @@ public final class AttractorTrainer: @unchecked Sendable {
     /// (z = 1 and 4; `DenseRowUpdate.swift`); the others walk their alive list. Above 1:
     /// never. (For z = 2 and 3 the vector form measured slower than the list walk.)
     public var denseFromAliveFraction: Double = 0.5
+    /// Tests: counts subnormal operands of the products and passes (SubnormalGuardTests).
+    public var operandAudit: SubnormalAudit?
 
     /// Epochs completed.
     public internal(set) var epoch: Int = 0
@@ -110,6 +114,9 @@ public final class AttractorTrainer: @unchecked Sendable {
         } else {
             rowRoot.initialize(repeating: 1, count: n)
         }
+        // A network pruned elsewhere (bench floor) may hold subnormal weights: read as 0,
+        // as training writes them.
+        Subnormal.flush(net.w, n * n)
         aliveIdx = .allocate(capacity: n * n)
         aliveCount = .allocate(capacity: n)
         for i in 0..<n {
@@ -156,6 +163,7 @@ public final class AttractorTrainer: @unchecked Sendable {
         let sparse = aliveFraction < sparseBelow
         let w = SendablePointer(net.w), h = SendablePointer(field)
         let theta = net.theta
+        operandAudit?.record("trainer W (field)", net.w, n * n)
         patterns.x.withUnsafeBufferPointer { xb in
             let x = xb.baseAddress!
             if !sparse {
@@ -183,6 +191,7 @@ public final class AttractorTrainer: @unchecked Sendable {
                 }
             }
         }
+        operandAudit?.record("trainer H (row statistics, soft-min)", field, n * m)
         rowStatistics()
     }
 
@@ -216,7 +225,9 @@ public final class AttractorTrainer: @unchecked Sendable {
             var alive = 0, sq = 0.0, nb = 0.0
             let list = aliveIdx + i * n
             for c in 0..<aliveCount[i] {
-                let wv = Double(net.w[i * n + Int(list[c])])
+                // A listed weight held at 0 (RowUpdate.normalOrZero) counts with its product.
+                let e = i * n + Int(list[c])
+                let wv = Double(net.w[e] == 0 ? net.product(e) : net.w[e])
                 if wv > Double(pruneThreshold) { alive += 1 }
                 sq += wv * wv
                 switch z {
@@ -312,9 +323,14 @@ public final class AttractorTrainer: @unchecked Sendable {
         RowParallel.forEachBlock(n, threads: threads) { rows in
             for i in rows {
                 yh[i] = SoftMinRow.weights(h: h.base + i * m, p: p.base + i * m, m: m, beta: beta, meanAbs: prev[i])
+                // With β = 100 many replay weights are subnormal. They enter the gradient
+                // P Xᵀ as 0: a change below 1e-35 of a g that moves a factor ≥ 1e-20
+                // (half an ulp ≥ 4e-28) only through η g D (Subnormal.swift). ŷ keeps them.
+                Subnormal.flush(p.base + i * m, m)
             }
         }
         let sparse = aliveFraction < sparseBelow
+        operandAudit?.record("trainer P (replay gradient)", replay, n * m)
         patterns.x.withUnsafeBufferPointer { xb in
             let x = UncheckedBox(xb.baseAddress!)
             if sparse {
@@ -324,18 +340,32 @@ public final class AttractorTrainer: @unchecked Sendable {
                     let pr = p.base + i * m, list = idx.base + i * n
                     for c in 0..<counts[i] {
                         let j = Int(list[c])
-                        scratch[j] = cblas_sdot(Int32(m), pr, 1, x.value + j * m, 1)
+                        scratch[j] = Blas.dot(count: m, pr, x.value + j * m)
                     }
+                    Self.dropNegligibleGradients(scratch, n)
                     return (UnsafePointer(scratch), eta)
                 }
             } else {
                 if denseGrad == nil { denseGrad = .allocate(capacity: n * n) }
                 let g = denseGrad!
                 Blas.gemm(rows: n, cols: n, inner: m, a: replay, lda: m, b: x.value, ldb: m, transB: true, c: g, ldc: n)
+                Self.dropNegligibleGradients(g, n * n)
+                operandAudit?.record("trainer g (factor update)", g, n * n)
                 let gs = SendablePointer(g)
                 updateRows { i, _ in (UnsafePointer(gs.base + i * n), eta) }
             }
         }
+    }
+
+    /// |g| below which a gradient cannot move a factor: a factor is ≥ 1e-20 (the floor), half
+    /// its ulp ≥ 4e-28, and η|g|∏_{l≠k} U_l ≤ 1e-32 · 0.014 · sqrt(L z)^(z−1) < 1e-30 for every
+    /// scale (η ≤ 0.014, L z ≤ 200, z ≤ 4), so U_k + η g D_k rounds to U_k. Such g are set to
+    /// 0, which leaves every factor's bits as they were and keeps the products η g D, often
+    /// subnormal for these g, out of the update (Subnormal.swift).
+    static let negligibleGradient: Float = 1e-32
+
+    static func dropNegligibleGradients(_ g: UnsafeMutablePointer<Float>, _ count: Int) {
+        for e in 0..<count where abs(g[e]) < negligibleGradient { g[e] = 0 }
     }
 
     /// The fused update of the alive synapses of every row: U += coef(j)·D (mask from
@@ -350,9 +380,10 @@ public final class AttractorTrainer: @unchecked Sendable {
         let roots = SendablePointer(rowRoot)
         let scratch = SendablePointer(rowScratch)
         let denseFrom = denseFromAliveFraction
-        var deadW: Float = factorFloor
-        for _ in 1..<max(z, 1) { deadW *= factorFloor }
-        let deadWeight = deadW
+        operandAudit?.record("trainer U (factor update)", net.u, n * n * z)
+        // A pruned weight: the floor for z = 1; for z ≥ 2 the product of floors (≤ 1e-40) is
+        // below Float's normal range and training holds 0 instead (header comment).
+        let deadWeight: Float = z == 1 ? factorFloor : 0
         withoutActuallyEscaping(rowCoefficients) { rc in
         let coefs = UncheckedBox(rc)
         let kernel = RowUpdate(n: n, z: z, u: u.base, w: w.base, deadWeight: deadWeight)
@@ -398,13 +429,18 @@ public final class AttractorTrainer: @unchecked Sendable {
     }
 
     /// Writes the exact pruned-factor values of the last normalisation (1e-20/sqrt(s_i);
-    /// 0 on the diagonal) into U and W. Call once after training, before reading U or W.
+    /// 0 on the diagonal) into U and W, and the products of the weights held at 0 during
+    /// training (Subnormal.swift). Call once after training, before reading U or W.
     public func finish() {
         let n = net.n, z = net.z
         guard epoch > 0 else { return }
         for i in 0..<n {
             var listed = [Bool](repeating: false, count: n)
-            for c in 0..<aliveCount[i] { listed[Int(aliveIdx[i * n + c])] = true }
+            for c in 0..<aliveCount[i] {
+                let e = i * n + Int(aliveIdx[i * n + c])
+                listed[e - i * n] = true
+                if net.w[e] == 0 { net.w[e] = net.product(e) }
+            }
             let v = factorFloor / rowRoot[i]
             for j in 0..<n where !listed[j] {
                 let e = i * n + j

@@ -56,7 +56,9 @@ extension RowUpdate {
             b.replace(with: floor, where: b .< floor)
             b.replace(with: floor, where: dead)
             put(b, ur + j)
-            acc += (b * b).replacing(with: 0, where: dead)
+            // Zero the dead lanes before squaring: the floor's square is subnormal.
+            let kept = b.replacing(with: 0, where: dead)
+            acc += kept * kept
             alive += live
             j &+= 4
         }
@@ -112,7 +114,10 @@ extension RowUpdate {
         let a = load(p)
         // D = ((a1 a2) a3, (a0 a2) a3, (a0 a1) a3, (a0 a1) a2).
         let d = (Lanes(a[1], a[0], a[0], a[0]) * Lanes(a[2], a[2], a[1], a[1])) * Lanes(a[3], a[3], a[3], a[2])
-        var b = a + g * d
+        // g in the lanes where g·D_k can move U_k (stepMoves), 0 elsewhere.
+        let gk = Lanes(movingStep(a[0], g, d[0]), movingStep(a[1], g, d[1]), movingStep(a[2], g, d[2]),
+                       movingStep(a[3], g, d[3]))
+        var b = a + gk * d
         b.replace(with: floor, where: b .< floor)
         put(b, p)
         return b * b
@@ -142,7 +147,7 @@ extension RowUpdate {
         return (kept, (acc0 + acc1).sum())
     }
 
-    /// Pass 2 for z = 4: U ← U·inv and W ← ∏U where alive; pruned W = 1e-80 = 0 in Float.
+    /// Pass 2 for z = 4: U ← U·inv and W ← ∏U where alive; pruned W = 0 (1e-80 is 0 in Float).
     func rescaleDenseFour(row i: Int, inv: Float) {
         let ur = u + i * n * 4, wr = w + i * n
         for j in 0..<n {
@@ -150,7 +155,7 @@ extension RowUpdate {
                 let p = ur + j &* 4
                 let b = load(p) * inv
                 put(b, p)
-                wr[j] = ((b[0] * b[1]) * b[2]) * b[3]
+                wr[j] = RowUpdate.normalOrZero(((b[0] * b[1]) * b[2]) * b[3])
             } else {
                 wr[j] = deadWeight
             }

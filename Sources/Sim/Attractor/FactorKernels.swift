@@ -5,6 +5,30 @@
 /// update, products in ascending l), then U_k = max(U_k, 1e-20). Returns Σ_k U_k².
 /// `rescale` divides the factors by the row's sqrt(s_i) (as a product with 1/sqrt(s_i))
 /// and returns W = ∏_k U_k.
+/// The step g·D_k is skipped (taken as 0) where it cannot move U_k: with E(x) the exponent
+/// field of x (|x| < 2^(E(x)−126), subnormals and 0 included), E(g) + E(D) ≤ E(U) + 100
+/// bounds |g D| below a quarter of U's ulp, so U + g D rounds to U either way. The skipped
+/// products are the ones that can be subnormal (tiny soft-min gradients); every product
+/// taken is ≥ 2^−153 U, a normal number since U ≥ 1e-20 (Subnormal.swift).
+@inline(__always)
+func stepMoves(_ u: Float, _ g: Float, _ d: Float) -> Bool {
+    @inline(__always) func e(_ x: Float) -> Int32 { Int32(truncatingIfNeeded: (x.bitPattern >> 23) & 0xFF) }
+    return e(g) &+ e(d) > e(u) &+ 100
+}
+
+/// g where `stepMoves`, else 0.
+@inline(__always)
+func movingStep(_ u: Float, _ g: Float, _ d: Float) -> Float { stepMoves(u, g, d) ? g : 0 }
+
+/// max(x, 1e-20)², without squaring the floor. The compiler packs a synapse's factors into
+/// one vector register, whose unused lanes (zeros) became max(0, 1e-20) = 1e-20; squaring
+/// them formed the subnormal 1e-40 for every synapse (78% of a z = 2 epoch on an Intel
+/// Xeon). A clipped factor's square is the constant instead, the same bits.
+@inline(__always)
+func clippedSquare(_ x: Float) -> Float { x < factorFloor ? floorSquared : x * x }
+/// 1e-20 · 1e-20 in Float (the subnormal 1e-40), formed once.
+let floorSquared: Float = factorFloor * factorFloor
+
 protocol FactorKernel {
     static func update(_ p: UnsafeMutablePointer<Float>, _ g: Float) -> Float
     static func rescale(_ p: UnsafeMutablePointer<Float>, _ inv: Float) -> Float
@@ -26,9 +50,9 @@ enum OneFactor: FactorKernel {
 enum TwoFactors: FactorKernel {
     @inline(__always) static func update(_ p: UnsafeMutablePointer<Float>, _ g: Float) -> Float {
         let a0 = p[0], a1 = p[1]
-        let b0 = max(a0 + g * a1, factorFloor), b1 = max(a1 + g * a0, factorFloor)
-        p[0] = b0; p[1] = b1
-        return b0 * b0 + b1 * b1
+        let x0 = a0 + movingStep(a0, g, a1) * a1, x1 = a1 + movingStep(a1, g, a0) * a0
+        p[0] = max(x0, factorFloor); p[1] = max(x1, factorFloor)
+        return clippedSquare(x0) + clippedSquare(x1)
     }
     @inline(__always) static func rescale(_ p: UnsafeMutablePointer<Float>, _ inv: Float) -> Float {
         let b0 = p[0] * inv, b1 = p[1] * inv
@@ -40,11 +64,12 @@ enum TwoFactors: FactorKernel {
 enum ThreeFactors: FactorKernel {
     @inline(__always) static func update(_ p: UnsafeMutablePointer<Float>, _ g: Float) -> Float {
         let a0 = p[0], a1 = p[1], a2 = p[2]
-        let b0 = max(a0 + g * (a1 * a2), factorFloor)
-        let b1 = max(a1 + g * (a0 * a2), factorFloor)
-        let b2 = max(a2 + g * (a0 * a1), factorFloor)
-        p[0] = b0; p[1] = b1; p[2] = b2
-        return b0 * b0 + b1 * b1 + b2 * b2
+        let d0 = a1 * a2, d1 = a0 * a2, d2 = a0 * a1
+        let x0 = a0 + movingStep(a0, g, d0) * d0
+        let x1 = a1 + movingStep(a1, g, d1) * d1
+        let x2 = a2 + movingStep(a2, g, d2) * d2
+        p[0] = max(x0, factorFloor); p[1] = max(x1, factorFloor); p[2] = max(x2, factorFloor)
+        return (clippedSquare(x0) + clippedSquare(x1)) + clippedSquare(x2)
     }
     @inline(__always) static func rescale(_ p: UnsafeMutablePointer<Float>, _ inv: Float) -> Float {
         let b0 = p[0] * inv, b1 = p[1] * inv, b2 = p[2] * inv
@@ -57,10 +82,11 @@ enum FourFactors: FactorKernel {
     @inline(__always) static func update(_ p: UnsafeMutablePointer<Float>, _ g: Float) -> Float {
         let a0 = p[0], a1 = p[1], a2 = p[2], a3 = p[3]
         let a01 = a0 * a1
-        let b0 = max(a0 + g * ((a1 * a2) * a3), factorFloor)
-        let b1 = max(a1 + g * ((a0 * a2) * a3), factorFloor)
-        let b2 = max(a2 + g * (a01 * a3), factorFloor)
-        let b3 = max(a3 + g * (a01 * a2), factorFloor)
+        let d0 = (a1 * a2) * a3, d1 = (a0 * a2) * a3, d2 = a01 * a3, d3 = a01 * a2
+        let b0 = max(a0 + movingStep(a0, g, d0) * d0, factorFloor)
+        let b1 = max(a1 + movingStep(a1, g, d1) * d1, factorFloor)
+        let b2 = max(a2 + movingStep(a2, g, d2) * d2, factorFloor)
+        let b3 = max(a3 + movingStep(a3, g, d3) * d3, factorFloor)
         p[0] = b0; p[1] = b1; p[2] = b2; p[3] = b3
         return b0 * b0 + b1 * b1 + b2 * b2 + b3 * b3
     }
@@ -85,7 +111,7 @@ enum ManyFactors {
         }
         var s2: Float = 0
         for k in 0..<z {
-            let b = max(p[k] + g * d[k], factorFloor)
+            let b = max(p[k] + movingStep(p[k], g, d[k]) * d[k], factorFloor)
             p[k] = b
             s2 += b * b
         }
@@ -164,16 +190,22 @@ struct RowUpdate {
     func rescale<K: FactorKernel>(_: K.Type, row i: Int, list: UnsafeMutablePointer<Int32>, count: Int, inv: Float) {
         for c in 0..<count {
             let e = i * n + Int(list[c])
-            w[e] = K.rescale(u + e * z, inv)
+            w[e] = Self.normalOrZero(K.rescale(u + e * z, inv))
         }
     }
 
     func rescaleMany(row i: Int, list: UnsafeMutablePointer<Int32>, count: Int, inv: Float) {
         for c in 0..<count {
             let e = i * n + Int(list[c])
-            w[e] = ManyFactors.rescale(u + e * z, inv, z: z)
+            w[e] = Self.normalOrZero(ManyFactors.rescale(u + e * z, inv, z: z))
         }
     }
+
+    /// A weight whose factors were clipped to the floor in this update (two or more of them
+    /// for z ≥ 2) can fall below Float's normal range; it is pruned at the next update and
+    /// is held at 0 until then (Subnormal.swift). `finish()` writes the product.
+    @inline(__always)
+    static func normalOrZero(_ w: Float) -> Float { w < Float.leastNormalMagnitude ? 0 : w }
 }
 
 /// Sums of Float buffers with eight-lane accumulators (a fixed order for a given length).

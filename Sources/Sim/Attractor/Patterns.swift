@@ -1,6 +1,5 @@
 // Random binary patterns of docs/methods.md §1.1.
 
-import COpenBLAS
 import Foundation
 
 /// M binary patterns of N neurons: X ∈ {0,1}^{N×M}, stored row-major as Float32 0/1
@@ -45,28 +44,4 @@ public struct PatternSet: Sendable {
 
     /// Target sign Y[i, μ] = 2 X[i, μ] − 1.
     @inline(__always) public func y(_ i: Int, _ mu: Int) -> Float { 2 * x[i * m + mu] - 1 }
-}
-
-/// Single-threaded OpenBLAS: results must not depend on BLAS threading.
-public enum Blas {
-    nonisolated(unsafe) private static var configured = false
-    private static let lock = NSLock()
-
-    public static func ensureSingleThreaded() {
-        lock.lock()
-        defer { lock.unlock() }
-        if !configured {
-            openblas_set_num_threads(1)
-            configured = true
-        }
-    }
-
-    /// C (rows×cols, row-major, leading dim ldc) = A · op(B) with A rows×k.
-    @inline(__always)
-    public static func gemm(rows: Int, cols: Int, inner: Int,
-                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, transB: Bool,
-                            c: UnsafeMutablePointer<Float>, ldc: Int) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    Int32(rows), Int32(cols), Int32(inner), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
-    }
 }

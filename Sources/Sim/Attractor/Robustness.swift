@@ -14,6 +14,10 @@
 // A pattern in a 2-cycle (S^{t+1} = S^{t−1}) alternates between two known fields from then
 // on, so it leaves the block too, with exact read-outs for every later step count.
 //
+// Weights below Float's normal range (the stored 1e-40 of pruned z = 2 synapses, noisy
+// products of floored factors) enter the dynamics as 0: the same sums, without the slow path
+// of subnormal numbers (Subnormal.swift).
+//
 // Several step counts (e.g. 1 and 50) are read out from one run of the dynamics, from the
 // same noise draws. (The original drew fresh noise for each call; the curves are then
 // estimates from the same draws rather than independent ones — the expectation is
@@ -66,6 +70,10 @@ public final class RobustnessTester: @unchecked Sendable {
     public let sparseStates: Bool
     /// Alive mask of the clean network (W > 1e-10).
     let alive: [Bool]
+    /// The clean W with subnormal weights at 0: the operand of the neural-noise dynamics.
+    let cleanW: UnsafeMutablePointer<Float>
+    /// Tests: counts subnormal operands of the dynamics (SubnormalGuardTests).
+    public var operandAudit: SubnormalAudit?
 
     public init(net: SynapticNetwork, patterns: PatternSet, threads: Int = 1, sparseStates: Bool = false) {
         Blas.ensureSingleThreaded()
@@ -74,15 +82,18 @@ public final class RobustnessTester: @unchecked Sendable {
         self.threads = threads
         self.sparseStates = sparseStates
         alive = net.aliveMask()
+        cleanW = .allocate(capacity: net.n * net.n)
+        cleanW.initialize(from: net.w, count: net.n * net.n)
+        Subnormal.flush(cleanW, net.n * net.n)
         if sparseStates {
             cleanWT = .allocate(capacity: net.n * net.n)
-            Self.transpose(UnsafePointer(net.w), into: cleanWT!, n: net.n)
+            Self.transpose(UnsafePointer(cleanW), into: cleanWT!, n: net.n)
         } else {
             cleanWT = nil
         }
     }
 
-    deinit { cleanWT?.deallocate() }
+    deinit { cleanWT?.deallocate(); cleanW.deallocate() }
 
     /// Wᵀ of the clean network (sparse mode only): column j of W at cleanWT + j·N.
     let cleanWT: UnsafeMutablePointer<Float>?
@@ -200,11 +211,11 @@ public final class RobustnessTester: @unchecked Sendable {
         switch type {
         case .neuralIso:
             flipBits(ws.state, count: n * m, pOn: level, pOff: level, rng: &rng)
-            weights = UnsafePointer(net.w)
+            weights = UnsafePointer(cleanW)
         case .neuralBalanced:
             let f = patterns.f
             flipBits(ws.state, count: n * m, pOn: level / f, pOff: level / (1 - f), rng: &rng)
-            weights = UnsafePointer(net.w)
+            weights = UnsafePointer(cleanW)
         case .synapticAll, .synapticFirst, .synapticFirstAlive:
             noisyWeights(type: type, sigma: Float(level), into: ws.noisyW, rng: &rng)
             weights = UnsafePointer(ws.noisyW)
@@ -236,7 +247,8 @@ public final class RobustnessTester: @unchecked Sendable {
     /// W of the noisy factors (the clean U is never modified), a block of synapses at a time.
     /// The normals are the ziggurat's pairs in stream order (`NormalBlock`), one per noisy
     /// factor in turn: the same draws, and the same bits, as drawing each when its factor is
-    /// read; the straight loops over a block let the compiler vectorise the sums.
+    /// read; the straight loops over a block let the compiler vectorise the sums. Products
+    /// below Float's normal range are 0 (`Subnormal.product`), the others the Float products.
     func noisyWeights(type: NoiseType, sigma: Float, into w: UnsafeMutablePointer<Float>, rng: inout Xoshiro256) {
         let n = net.n, z = net.z
         let u = net.u
@@ -259,7 +271,7 @@ public final class RobustnessTester: @unchecked Sendable {
                     for i in 0..<count {
                         let p = u + (e0 + i) * z, q = g + i * z
                         var prod = max(p[0] + sigma * q[0], floor)
-                        for k in 1..<z { prod = prod * max(p[k] + sigma * q[k], floor) }
+                        for k in 1..<z { prod = Subnormal.product(prod, max(p[k] + sigma * q[k], floor)) }
                         w[e0 + i] = prod
                     }
                 case .synapticFirst:
@@ -268,7 +280,7 @@ public final class RobustnessTester: @unchecked Sendable {
                         let e = e0 + i, p = u + e * z
                         let x = sigma * g[i]
                         var prod = max(p[0] + (alive[e] ? x : abs(x)), floor)
-                        for k in 1..<z { prod = prod * max(p[k], floor) }
+                        for k in 1..<z { prod = Subnormal.product(prod, max(p[k], floor)) }
                         w[e] = prod
                     }
                 case .synapticFirstAlive:
@@ -281,7 +293,7 @@ public final class RobustnessTester: @unchecked Sendable {
                         var first = p[0]
                         if alive[e] { first += sigma * g[next]; next += 1 }
                         var prod = max(first, floor)
-                        for k in 1..<z { prod = prod * max(p[k], floor) }
+                        for k in 1..<z { prod = Subnormal.product(prod, max(p[k], floor)) }
                         w[e] = prod
                     }
                 case .neuralIso, .neuralBalanced:
@@ -300,6 +312,10 @@ public final class RobustnessTester: @unchecked Sendable {
         let n = net.n, m = patterns.m
         let theta = net.theta
         let maxSteps = stepCounts.max()!
+        if let audit = operandAudit {
+            audit.record("tolerance W (dynamics)", weights, n * n)
+            if let wT = weightsT { audit.record("tolerance Wᵀ (sparse dynamics)", wT, n * n) }
+        }
         var wrong = [[Double]](repeating: [Double](repeating: 0, count: m), count: stepCounts.count)
         var active = m
         for c in 0..<m { ws.slot[c] = c }

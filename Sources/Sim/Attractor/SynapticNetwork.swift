@@ -3,7 +3,9 @@
 // thresholds θ (N). Everything is Float32, like the original, because the weight
 // histogram of Figure 2 depends on Float32 underflow (1e-20^z).
 //
-// Never enable flush-to-zero: pruned z=2 weights are the subnormal 1e-40.
+// Never enable flush-to-zero: the stored weights of pruned z = 2 synapses are the subnormal
+// 1e-40 (Figure 2's panel 10). The hot loops keep such numbers out of their arithmetic
+// instead (Subnormal.swift).
 
 import Foundation
 

@@ -140,7 +140,9 @@ final class AliveColumns {
                     u0[k] = v0; u1[k] = v1
                     let wv = v0 * v1
                     w[k] = wv
-                    wz[j * n + i] = wv
+                    // Clipped twice in this update, a listed synapse's weight can be subnormal;
+                    // the field reads it as 0 (Subnormal.swift) until the next update drops it.
+                    wz[j * n + i] = wv < Float.leastNormalMagnitude ? 0 : wv
                     s1[i] += wv
                     s2[i] += wv * wv
                     cnt[i] &+= wv > pruneThreshold ? 1 : 0

@@ -35,6 +35,9 @@ public enum RecallRaster {
         net.theta = theta
         SynapseOps.rescaleMeanU(net)
         let alive = net.aliveMask()
+        // Weights below Float's normal range enter the sums as 0 (Subnormal.swift).
+        var clean = net.weights
+        clean.withUnsafeMutableBufferPointer { _ = Subnormal.flush($0.baseAddress!, $0.count) }
         var rng = Xoshiro256(seed: seed, stream: 0xF13)
         var noisy = [Float](repeating: 0, count: n * n)
         var state = [Float](repeating: 0, count: n)
@@ -45,10 +48,10 @@ public enum RecallRaster {
                 for e in 0..<(n * n) {
                     var a = net.u[2 * e]
                     if alive[e] { a += sigma * rng.normalFloatPair().0 }
-                    noisy[e] = max(a, factorFloor) * net.u[2 * e + 1]
+                    noisy[e] = Subnormal.product(max(a, factorFloor), net.u[2 * e + 1])
                 }
             }
-            let wt = t >= noiseFrom ? noisy : net.weights
+            let wt = t >= noiseFrom ? noisy : clean
             var h = [Float](repeating: 0, count: n)
             for i in 0..<n {
                 var s: Float = 0

@@ -9,6 +9,13 @@
 // Once pruning has left fewer than `sparseBelowAliveFraction` of the synapses alive, the
 // same epoch runs over the alive synapses only (AliveColumns), with the same bits; the
 // network's arrays are then brought up to date only when read (`synchroniseNetwork`).
+//
+// The dense loops keep subnormal numbers out of their arithmetic (Subnormal.swift): a dead
+// synapse's weight, (1e-20/r_i)² ≈ 1e-40, is held at 0 in `net.w` and its squared factors
+// are left out of Σ U², which leaves every sum with an alive term unchanged. A neuron with
+// no alive synapse has no such term; its sums are then recomputed with the dense
+// arithmetic, subnormals included (`exactSquareSum`, `exactNorms`), because there they
+// decide its next root. `synchroniseNetwork` writes the held weights' products.
 
 import Foundation
 
@@ -39,6 +46,10 @@ public final class SleepPhase: @unchecked Sendable {
     var sparse: AliveColumns?
     /// Set when the sparse phase had to hand back to the dense loops (see AliveColumns).
     var sparseRefused = false
+    /// Whether the dense loops hold dead synapses' weights at 0 in `net.w` (header comment).
+    var weightsHeldAtZero = false
+    /// Tests: counts subnormal operands of the epoch's sums and passes (SubnormalGuardTests).
+    public var operandAudit: SubnormalAudit?
     /// Alive fraction (of the N(N−1) synapses) below which epochs take the sparse phase;
     /// 0 keeps every epoch dense. Only 0.5 against 0 was measured (docs/benchmarks.md), not
     /// where the two break even.
@@ -85,14 +96,29 @@ public final class SleepPhase: @unchecked Sendable {
 
     deinit { field.deallocate(); replay.deallocate(); grad.deallocate() }
 
-    /// Brings `net`'s factor and weight arrays up to date (a no-op in the dense phase).
-    /// Call before reading them between epochs.
+    /// Brings `net`'s factor and weight arrays up to date: the sparse phase's state, or the
+    /// products of the weights the dense loops hold at 0. Call before reading them between
+    /// epochs.
     public func synchroniseNetwork() {
-        sparse?.materialise(into: net)
+        if let sp = sparse {
+            sp.materialise(into: net)
+        } else if weightsHeldAtZero {
+            let n = net.n
+            for j in 0..<n {
+                let c = j * n
+                for i in 0..<n where i != j && net.w[c + i] == 0 { net.w[c + i] = net.u0[c + i] * net.u1[c + i] }
+            }
+        }
+        weightsHeldAtZero = false
     }
 
     /// H for the current state and its statistics.
     public func computeField() {
+        if let audit = operandAudit {
+            let n = net.n
+            if let sp = sparse { audit.record("sleep W (field, sparse phase)", sp.wz, n * n) }
+            else { audit.record("sleep W (field)", net.w, n * n) }
+        }
         if let sp = sparse {
             net.theta.withUnsafeBufferPointer { sp.field(patterns: patterns, theta: $0.baseAddress!, into: field) }
         } else {
@@ -121,6 +147,12 @@ public final class SleepPhase: @unchecked Sendable {
             if sp.deadCouldRevive { leaveSparsePhase() }
         } else {
             replayGradient()
+            if let audit = operandAudit {
+                let n = net.n
+                audit.record("sleep g (factor update)", grad, n * n)
+                audit.record("sleep U0 (factor update)", net.u0, n * n)
+                audit.record("sleep U1 (factor update)", net.u1, n * n)
+            }
             normaliseRows(squareSums: updateFactors(eta: eta))
         }
         for i in 0..<net.n { net.theta[i] -= eta * yhat[i] }
@@ -150,6 +182,7 @@ public final class SleepPhase: @unchecked Sendable {
     /// returns ŷ_i = Σ_μ P[i, μ].
     func softMinReplay() -> [Float] {
         let n = net.n, m = patterns.m, beta = self.beta
+        operandAudit?.record("sleep H (soft-min)", field, m * n)
         var total = [Float](repeating: 0, count: n)
         var yhat = [Float](repeating: 0, count: n)
         let scale = meanAbsPrev.map { -beta / $0 }
@@ -229,7 +262,8 @@ public final class SleepPhase: @unchecked Sendable {
 
     /// U_k += η g D_k A (D_0 = u1, D_1 = u0, factors before the update), clip with the mask
     /// from before the update; returns Σ_{j,k} U² per neuron. Sums are Float32, like the
-    /// original's float32 tensors.
+    /// original's float32 tensors. Dead synapses' squares (2e-40) are left out, except for a
+    /// neuron with no alive term (`exactSquareSum`).
     func updateFactors(eta: Float) -> [Float] {
         let n = net.n
         var sums = [Float](repeating: 0, count: n)
@@ -243,7 +277,21 @@ public final class SleepPhase: @unchecked Sendable {
                 p0[j] = 0; p1[j] = 0
             }
         }
+        // An alive synapse adds ≥ 2e-10 (its factors multiply to > 1e-10) unless the clip
+        // took both factors in this update; below 1e-20 no alive term can be in the sum.
+        for i in 0..<n where !(sums[i] >= 1e-20) { sums[i] = exactSquareSum(i) }
         return sums
+    }
+
+    /// Σ_{j≠i} (U0² + U1²) of neuron i with every synapse, as the dense arithmetic adds it.
+    func exactSquareSum(_ i: Int) -> Float {
+        let n = net.n
+        var s: Float = 0
+        for j in 0..<n where j != i {
+            let b0 = net.u0[j * n + i], b1 = net.u1[j * n + i]
+            s += b0 * b0 + b1 * b1
+        }
+        return s
     }
 
     @inline(__always)
@@ -262,7 +310,9 @@ public final class SleepPhase: @unchecked Sendable {
             b0 = max(b0, factorFloor)
             b1 = max(b1, factorFloor)
             p0[i] = b0; p1[i] = b1
-            s[i] += b0 * b0 + b1 * b1
+            // A dead synapse's squares would be the subnormal (1e-20)²: they enter as 0.
+            let q0 = isAlive ? b0 : 0, q1 = isAlive ? b1 : 0
+            s[i] += q0 * q0 + q1 * q1
             i += 1
         }
     }
@@ -288,31 +338,59 @@ public final class SleepPhase: @unchecked Sendable {
     }
 
     /// U_i /= sqrt(s_i / (L z)); W = u0·u1; refreshes l1, l2², alive. Returns the roots.
+    /// A synapse with both factors at the floor (dead, or clipped twice in this update) whose
+    /// weight (1e-20/r_i)² would be subnormal is held at W = 0 (header comment).
     @discardableResult
     func normaliseRows(squareSums sums: [Float]) -> [Float] {
         let n = net.n
         let roots = rootsOf(squareSums: sums)
+        // Per neuron: 1 where a floored synapse's weight is below Float's normal range.
+        let holdFloored: [Float] = roots.map { r in
+            let v = factorFloor / r
+            return Double(v) * Double(v) < Double(Float.leastNormalMagnitude) ? 1 : 0
+        }
         var a1 = [Float](repeating: 0, count: n), a2 = [Float](repeating: 0, count: n)
         var al = [Int32](repeating: 0, count: n)
         roots.withUnsafeBufferPointer { rb in
+        holdFloored.withUnsafeBufferPointer { hb in
         a1.withUnsafeMutableBufferPointer { b1 in
         a2.withUnsafeMutableBufferPointer { b2 in
         al.withUnsafeMutableBufferPointer { bl in
-            let r = rb.baseAddress!, s1 = b1.baseAddress!, s2 = b2.baseAddress!, cnt = bl.baseAddress!
+            let r = rb.baseAddress!, hold = hb.baseAddress!
+            let s1 = b1.baseAddress!, s2 = b2.baseAddress!, cnt = bl.baseAddress!
             for j in 0..<n {
                 let p0 = net.u0 + j * n, p1 = net.u1 + j * n, pw = net.w + j * n
                 for i in 0..<n {
+                    let held = p0[i] == factorFloor && p1[i] == factorFloor && hold[i] != 0
                     let v0 = p0[i] / r[i], v1 = p1[i] / r[i]
                     p0[i] = v0; p1[i] = v1
-                    let wv = v0 * v1
+                    // 0 · v1 rather than selecting after the product: the product is formed in
+                    // every vector lane.
+                    let wv = (held ? 0 : v0) * v1
                     pw[i] = wv
                     s1[i] += wv
                     s2[i] += wv * wv
                     cnt[i] &+= wv > pruneThreshold ? 1 : 0
                 }
             }
-        }}}}
+        }}}}}
+        if holdFloored.contains(1) { weightsHeldAtZero = true }
+        // Without an alive synapse the held weights are the whole sum: the dense arithmetic's.
+        for i in 0..<n where al[i] == 0 { (a1[i], a2[i]) = exactNorms(i) }
         l1 = a1.map(Double.init); l2sq = a2.map(Double.init); alive = al.map(Int.init)
         return roots
+    }
+
+    /// Σ_j W and Σ_j W² of neuron i from its (normalised) factors, as the dense arithmetic
+    /// adds them, subnormal products included.
+    func exactNorms(_ i: Int) -> (Float, Float) {
+        let n = net.n
+        var s1: Float = 0, s2: Float = 0
+        for j in 0..<n {
+            let wv = net.u0[j * n + i] * net.u1[j * n + i]
+            s1 += wv
+            s2 += wv * wv
+        }
+        return (s1, s2)
     }
 }
