@@ -44,13 +44,14 @@ import Sim
         let t = AttractorPoint.makeTrainer(p)
         let n = p.n
         var prunedAt = [Int](repeating: -1, count: n * n)
-        var dead: Float = 1e-20
-        for _ in 1..<z { dead *= 1e-20 }
+        // While training a pruned weight is 1e-20 for z = 1 and 0 for z ≥ 2 (1e-20^z is
+        // below Float's normal range: Subnormal.swift); finish() writes the stored values.
+        let dead: Float = z == 1 ? 1e-20 : 0
         for epoch in 1...1500 {
             t.runEpoch()
             for e in 0..<(n * n) where e % (n + 1) != 0 {
                 if prunedAt[e] >= 0 {
-                    // Pruned synapses never change again (floored factors, weight 1e-20^z).
+                    // Pruned synapses never change again (floored factors, weight held).
                     #expect(t.net.w[e] == dead)
                 } else if t.net.w[e] == dead {
                     prunedAt[e] = epoch
@@ -62,6 +63,13 @@ import Sim
         }
         #expect(t.epoch == 1500)
         t.finish()
+        // The stored weight of a pruned synapse: the product of its factors 1e-20/sqrt(s_i),
+        // the subnormal ≈ 1e-40 for z = 2 (Figure 2's panel 10), 0 for z ≥ 3.
+        for e in 0..<(n * n) where prunedAt[e] >= 0 {
+            #expect(t.net.w[e] == t.net.product(e))
+            if z == 2 { #expect(Subnormal.isSubnormal(t.net.w[e])) }
+            if z >= 3 { #expect(t.net.w[e] == 0) }
+        }
         // Σ_{j,k} U² = L·z per neuron after the last normalisation.
         for s in SynapseOps.factorSquareSums(t.net) { #expect(abs(s - p.length * Double(z)) < 1e-4 * p.length * Double(z)) }
         if z == 2 { #expect(prunedAt.contains { $0 > 0 }) }

@@ -342,30 +342,19 @@ public final class AttractorTrainer: @unchecked Sendable {
                         let j = Int(list[c])
                         scratch[j] = Blas.dot(count: m, pr, x.value + j * m)
                     }
-                    Self.dropNegligibleGradients(scratch, n)
+                    dropNegligibleGradients(scratch, n)
                     return (UnsafePointer(scratch), eta)
                 }
             } else {
                 if denseGrad == nil { denseGrad = .allocate(capacity: n * n) }
                 let g = denseGrad!
                 Blas.gemm(rows: n, cols: n, inner: m, a: replay, lda: m, b: x.value, ldb: m, transB: true, c: g, ldc: n)
-                Self.dropNegligibleGradients(g, n * n)
+                dropNegligibleGradients(g, n * n)
                 operandAudit?.record("trainer g (factor update)", g, n * n)
                 let gs = SendablePointer(g)
                 updateRows { i, _ in (UnsafePointer(gs.base + i * n), eta) }
             }
         }
-    }
-
-    /// |g| below which a gradient cannot move a factor: a factor is ≥ 1e-20 (the floor), half
-    /// its ulp ≥ 4e-28, and η|g|∏_{l≠k} U_l ≤ 1e-32 · 0.014 · sqrt(L z)^(z−1) < 1e-30 for every
-    /// scale (η ≤ 0.014, L z ≤ 200, z ≤ 4), so U_k + η g D_k rounds to U_k. Such g are set to
-    /// 0, which leaves every factor's bits as they were and keeps the products η g D, often
-    /// subnormal for these g, out of the update (Subnormal.swift).
-    static let negligibleGradient: Float = 1e-32
-
-    static func dropNegligibleGradients(_ g: UnsafeMutablePointer<Float>, _ count: Int) {
-        for e in 0..<count where abs(g[e]) < negligibleGradient { g[e] = 0 }
     }
 
     /// The fused update of the alive synapses of every row: U += coef(j)·D (mask from

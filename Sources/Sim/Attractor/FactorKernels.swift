@@ -16,6 +16,17 @@ func stepMoves(_ u: Float, _ g: Float, _ d: Float) -> Bool {
     return e(g) &+ e(d) > e(u) &+ 100
 }
 
+/// |g| below which a gradient cannot move a factor, in either model: a factor is ≥ 1e-20 (the
+/// floor), half its ulp ≥ 4e-28, while η|g| ∏_{l≠k} U_l ≤ 0.4 · 1e-32 · sqrt(L z)^(z−1) < 2e-29
+/// at every scale (η ≤ 0.4; normalised factors |U| ≤ sqrt(L z) ≤ sqrt(200)). So U_k + η g D_k
+/// rounds to U_k. Such g are set to 0: every factor keeps its bits, and η g, which can be
+/// subnormal for these g, is never formed (Subnormal.swift).
+let negligibleGradient: Float = 1e-32
+
+func dropNegligibleGradients(_ g: UnsafeMutablePointer<Float>, _ count: Int) {
+    for e in 0..<count where abs(g[e]) < negligibleGradient { g[e] = 0 }
+}
+
 /// g where `stepMoves`, else 0.
 @inline(__always)
 func movingStep(_ u: Float, _ g: Float, _ d: Float) -> Float { stepMoves(u, g, d) ? g : 0 }

@@ -108,12 +108,13 @@ final class AliveColumns {
                     guard w[k] > pruneThreshold else { wz[j * n + i] = 0; continue }
                     var g: Float = 0
                     for q in 0..<np { g += pattern[q][i] }
+                    if abs(g) < negligibleGradient { g = 0 }   // dropNegligibleGradients
                     let a0 = u0[k], a1 = u1[k]
                     let step = eta * g
-                    let b0 = max(a0 + step * a1, factorFloor)
-                    let b1 = max(a1 + step * a0, factorFloor)
-                    rows[kept] = rows[k]; u0[kept] = b0; u1[kept] = b1
-                    s[i] += b0 * b0 + b1 * b1
+                    let x0 = a0 + movingStep(a0, step, a1) * a1, x1 = a1 + movingStep(a1, step, a0) * a0
+                    rows[kept] = rows[k]; u0[kept] = max(x0, factorFloor); u1[kept] = max(x1, factorFloor)
+                    // clippedSquare: the floor is never squared in an unused vector lane.
+                    s[i] += clippedSquare(x0) + clippedSquare(x1)
                     kept += 1
                 }
                 count[j] = kept - lo

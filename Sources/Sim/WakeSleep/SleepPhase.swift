@@ -244,6 +244,10 @@ public final class SleepPhase: @unchecked Sendable {
                 }
             }
         }}
+        // Subnormal replay weights enter the gradient as 0 (as in AttractorTrainer.softMinStep);
+        // ŷ above keeps them.
+        Subnormal.flush(replay, m * n)
+        operandAudit?.record("sleep P (replay gradient)", replay, m * n)
         return yhat
     }
 
@@ -257,6 +261,7 @@ public final class SleepPhase: @unchecked Sendable {
                 let p = replay + Int(mu) * n
                 for i in 0..<n { g[i] += p[i] }
             }
+            dropNegligibleGradients(g, n)
         }
     }
 
@@ -303,8 +308,9 @@ public final class SleepPhase: @unchecked Sendable {
             let isAlive = pw[i] > pruneThreshold
             let a0 = p0[i], a1 = p1[i]
             let step = eta * g[i]
-            var b0 = a0 + step * a1
-            var b1 = a1 + step * a0
+            // Steps too small to move a factor are 0 (stepMoves, FactorKernels.swift).
+            var b0 = a0 + movingStep(a0, step, a1) * a1
+            var b1 = a1 + movingStep(a1, step, a0) * a0
             b0 = isAlive ? b0 : 0
             b1 = isAlive ? b1 : 0
             b0 = max(b0, factorFloor)
