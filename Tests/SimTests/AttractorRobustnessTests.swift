@@ -110,7 +110,9 @@ import Sim
                 v = max(v, 1e-20)
                 prod = k == 0 ? v : prod * v
             }
-            return prod
+            // A product below Float's normal range is 0 (Subnormal.product: the noisy weights
+            // never form subnormal numbers); the others are the plain Float products.
+            return Subnormal.isSubnormal(prod) ? 0 : prod
         }
     }
 

@@ -70,8 +70,9 @@ public final class RobustnessTester: @unchecked Sendable {
     public let sparseStates: Bool
     /// Alive mask of the clean network (W > 1e-10).
     let alive: [Bool]
-    /// The clean W with subnormal weights at 0: the operand of the neural-noise dynamics.
-    let cleanW: UnsafeMutablePointer<Float>
+    /// The clean W with subnormal weights at 0: the operand of the neural-noise dynamics
+    /// (public for the guard test, which plants a subnormal in it).
+    public let cleanW: UnsafeMutablePointer<Float>
     /// Tests: counts subnormal operands of the dynamics (SubnormalGuardTests).
     public var operandAudit: SubnormalAudit?
 
