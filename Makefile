@@ -93,6 +93,7 @@ test-long: deps
 	TEST_LONG=1 swift test $(SWIFT_FLAGS) --disable-testable-imports 2>&1 | { grep -v "prohibited flag" || true; }
 
 bench: $(STAMP)
+	$(BIN)/bench cpu
 	$(BIN)/bench attractor
 	$(BIN)/bench threads
 	$(BIN)/bench floor

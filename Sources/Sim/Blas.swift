@@ -30,7 +30,7 @@ public enum Blas {
         /// One line for logs and result provenance.
         public var description: String {
             let how = overridden ? "set by \(Blas.overrideVariable)" : requested == nil ? "OpenBLAS's own choice" : "pinned"
-            return "OpenBLAS \(running) (\(how))"
+            return "\(running) (\(how))"
         }
     }
 

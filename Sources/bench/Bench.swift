@@ -8,7 +8,7 @@ import Sim
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [AttractorBench.self, ThreadsBench.self, FloorBench.self])
+        commandName: "bench", abstract: "Benchmarks of the simulations.", subcommands: [CPUBench.self, AttractorBench.self, ThreadsBench.self, FloorBench.self])
 }
 
 
