@@ -146,6 +146,28 @@ import Sim
         #expect(plantedAudit.subnormals["sleep W (field)"] == 1)
     }
 
+    /// Waking with a rate high enough to kill synapses: W holds no subnormal while waking,
+    /// and `completeWeights` gives back the dense arithmetic's W = U0·U1 (1e-40 where dead).
+    @Test func wakeHoldsDeadWeightsAtZero() {
+        // The default high load's ratio (M = N/2, f = 0.05) at N = 200.
+        let n = 200, f = 0.05
+        var rng = Xoshiro256(seed: 8, stream: 1)
+        let patterns = SparsePatterns.exact(n: n, m: 100, f: f, rng: &rng)
+        // The smallest of these rates that kills synapses at this size.
+        var net = WakeSleepNetwork(n: n), dead: [Int] = []
+        for eta: Float in [0.01, 0.03, 0.1, 0.3, 1] where dead.count <= 10 {
+            net = WakeSleepNetwork(n: n)
+            WakePhase.start(net, u0: 0.6, f: f)
+            for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: eta, f: f) } }
+            dead = (0..<(n * n)).filter { $0 % (n + 1) != 0 && net.w[$0] <= pruneThreshold }
+        }
+        #expect(dead.count > 10, "synapses died while waking")
+        #expect(Subnormal.count(net.w, n * n) == 0)
+        WakePhase.completeWeights(net)
+        #expect((0..<(n * n)).allSatisfy { net.w[$0] == net.u0[$0] * net.u1[$0] })
+        #expect(dead.allSatisfy { net.w[$0] == Self.floorSquared })
+    }
+
     /// The fluctuation model is Double throughout; dead synapses are exact zeros. Driven hard
     /// enough for populations to die, its state holds no subnormal Double.
     @Test func fluctuationsSeeNoSubnormal() {
