@@ -97,12 +97,8 @@ import Sim
     /// field, the soft-min, the replay gradient and the factor update, and the tolerance
     /// tests of the slept network.
     @Test func wakeSleepSeesNoSubnormal() {
-        let n = 200, f = 0.05
-        var rng = Xoshiro256(seed: 5, stream: 1)
-        let patterns = SparsePatterns.exact(n: n, m: 30, f: f, rng: &rng)
-        let net = WakeSleepNetwork(n: n)
-        WakePhase.start(net, u0: 0.6, f: f)
-        for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: 0.01, f: f) } }
+        let n = 200
+        let (net, patterns) = wokenNetwork(n: n, m: 30, seed: 5)
         #expect(Subnormal.count(net.w, n * n) == 0)
         let stored = patterns.subset(WakePhase.storedPatterns(net, patterns))
         let sleep = SleepPhase(net: net, patterns: stored, beta: 20, length: 14)
@@ -150,15 +146,11 @@ import Sim
     /// and `completeWeights` gives back the dense arithmetic's W = U0·U1 (1e-40 where dead).
     @Test func wakeHoldsDeadWeightsAtZero() {
         // The default high load's ratio (M = N/2, f = 0.05) at N = 200.
-        let n = 200, f = 0.05
-        var rng = Xoshiro256(seed: 8, stream: 1)
-        let patterns = SparsePatterns.exact(n: n, m: 100, f: f, rng: &rng)
+        let n = 200
         // The smallest of these rates that kills synapses at this size.
         var net = WakeSleepNetwork(n: n), dead: [Int] = []
         for eta: Float in [0.01, 0.03, 0.1, 0.3, 1] where dead.count <= 10 {
-            net = WakeSleepNetwork(n: n)
-            WakePhase.start(net, u0: 0.6, f: f)
-            for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: eta, f: f) } }
+            net = wokenNetwork(n: n, m: 100, seed: 8, eta: eta).0
             dead = (0..<(n * n)).filter { $0 % (n + 1) != 0 && net.w[$0] <= pruneThreshold }
         }
         #expect(dead.count > 10, "synapses died while waking")

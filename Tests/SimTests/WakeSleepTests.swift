@@ -74,12 +74,8 @@ import Sim
     }
 
     @Test func sleepKeepsTheNormAndTheStoredPatterns() {
-        let n = 200, f = 0.05
-        var rng = Xoshiro256(seed: 3, stream: 1)
-        let patterns = SparsePatterns.exact(n: n, m: 10, f: f, rng: &rng)
-        let net = WakeSleepNetwork(n: n)
-        WakePhase.start(net, u0: 0.6, f: f)
-        for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: 0.01, f: f) } }
+        let n = 200
+        let (net, patterns) = wokenNetwork(n: n, m: 10, seed: 3)
         let kept = WakePhase.storedPatterns(net, patterns)
         #expect(kept.count > 5)
         let sleep = SleepPhase(net: net, patterns: patterns.subset(kept), beta: 20, length: 14)
@@ -120,15 +116,11 @@ import Sim
     /// factors, weights, θ, norms and field after every epoch, while pruning proceeds.
     @Test func sparsePhaseGivesTheDenseBits() {
         let n = 200, f = 0.05
-        func wokenNetwork() -> (WakeSleepNetwork, SparsePatterns) {
-            var rng = Xoshiro256(seed: 5, stream: 1)
-            let patterns = SparsePatterns.exact(n: n, m: 30, f: f, rng: &rng)
-            let net = WakeSleepNetwork(n: n)
-            WakePhase.start(net, u0: 0.6, f: f)
-            for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: 0.01, f: f) } }
+        func woken() -> (WakeSleepNetwork, SparsePatterns) {
+            let (net, patterns) = wokenNetwork(n: n, m: 30, f: f, seed: 5)
             return (net, patterns.subset(WakePhase.storedPatterns(net, patterns)))
         }
-        let (netD, storedD) = wokenNetwork(), (netS, storedS) = wokenNetwork()
+        let (netD, storedD) = woken(), (netS, storedS) = woken()
         let dense = SleepPhase(net: netD, patterns: storedD, beta: 20, length: 14)
         let sparse = SleepPhase(net: netS, patterns: storedS, beta: 20, length: 14)
         dense.sparseBelowAliveFraction = 0
@@ -216,4 +208,15 @@ struct WakeSleepLongTests {
             }
         }
     }
+}
+
+/// A network after the wake phase of docs/methods.md §2.3 (35 passes, u0 = 0.6) on `m` exact
+/// patterns of `n` units drawn from stream 1 of `seed`; returns it with all the patterns.
+func wokenNetwork(n: Int, m: Int, f: Double = 0.05, seed: UInt64, eta: Float = 0.01) -> (WakeSleepNetwork, SparsePatterns) {
+    var rng = Xoshiro256(seed: seed, stream: 1)
+    let patterns = SparsePatterns.exact(n: n, m: m, f: f, rng: &rng)
+    let net = WakeSleepNetwork(n: n)
+    WakePhase.start(net, u0: 0.6, f: f)
+    for _ in 0..<35 { for mu in 0..<patterns.m { WakePhase.present(net, active: patterns.active[mu], eta: eta, f: f) } }
+    return (net, patterns)
 }
