@@ -1,10 +1,6 @@
 // Per-synapse arithmetic for a fixed number of factors z, so the row passes of the trainer
 // compile to straight-line code (no loops over k, no pow).
 
-/// The update of one alive synapse: U_k += g·D_k with D_k = ∏_{l≠k} U_l (factors before the
-/// update, products in ascending l), then U_k = max(U_k, 1e-20). Returns Σ_k U_k².
-/// `rescale` divides the factors by the row's sqrt(s_i) (as a product with 1/sqrt(s_i))
-/// and returns W = ∏_k U_k.
 /// The step g·D_k is skipped (taken as 0) where it cannot move U_k: with E(x) the exponent
 /// field of x (|x| < 2^(E(x)−126), subnormals and 0 included), E(g) + E(D) ≤ E(U) + 100
 /// bounds |g D| below a quarter of U's ulp, so U + g D rounds to U either way. The skipped
@@ -40,6 +36,10 @@ func clippedSquare(_ x: Float) -> Float { x < factorFloor ? floorSquared : x * x
 /// 1e-20 · 1e-20 in Float (the subnormal 1e-40), formed once.
 let floorSquared: Float = factorFloor * factorFloor
 
+/// The update of one alive synapse: U_k += g·D_k with D_k = ∏_{l≠k} U_l (factors before the
+/// update, products in ascending l), then U_k = max(U_k, 1e-20). Returns Σ_k U_k².
+/// `rescale` divides the factors by the row's sqrt(s_i) (as a product with 1/sqrt(s_i))
+/// and returns W = ∏_k U_k.
 protocol FactorKernel {
     static func update(_ p: UnsafeMutablePointer<Float>, _ g: Float) -> Float
     static func rescale(_ p: UnsafeMutablePointer<Float>, _ inv: Float) -> Float
