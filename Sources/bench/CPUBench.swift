@@ -51,17 +51,9 @@ struct CPUBench: ParsableCommand {
         return (0..<(n * n)).map { $0 % 2 == 0 ? pruned : Float(rng.uniform()) * 0.1 }
     }
 
-    /// Seconds per call, best of five batches.
+    /// Seconds per call: the best of three batches (`Machine.bestRate`).
     static func best(_ body: () -> Void) -> Double {
-        body()
-        var best = Double.infinity
-        for _ in 0..<5 {
-            var reps = 0
-            let t0 = Date()
-            repeat { body(); reps += 1 } while Date().timeIntervalSince(t0) < 0.1
-            best = min(best, Date().timeIntervalSince(t0) / Double(reps))
-        }
-        return best
+        1 / (Machine.bestRate(body, workPerCall: 1, seconds: 0.5) * 1e9)
     }
 
     func gemmTimes() -> (Double, Double) {

@@ -143,7 +143,7 @@ import Sim
     }
 
     /// Waking with a rate high enough to kill synapses: W holds no subnormal while waking,
-    /// and `completeWeights` gives back the dense arithmetic's W = U0·U1 (1e-40 where dead).
+    /// and `completeHeldWeights` gives back the dense arithmetic's W = U0·U1 (1e-40 where dead).
     @Test func wakeHoldsDeadWeightsAtZero() {
         // The default high load's ratio (M = N/2, f = 0.05) at N = 200.
         let n = 200
@@ -155,7 +155,7 @@ import Sim
         }
         #expect(dead.count > 10, "synapses died while waking")
         #expect(Subnormal.count(net.w, n * n) == 0)
-        WakePhase.completeWeights(net)
+        net.completeHeldWeights()
         #expect((0..<(n * n)).allSatisfy { net.w[$0] == net.u0[$0] * net.u1[$0] })
         #expect(dead.allSatisfy { net.w[$0] == Self.floorSquared })
     }

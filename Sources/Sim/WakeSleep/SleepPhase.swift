@@ -14,8 +14,8 @@
 // synapse's weight, (1e-20/r_i)² ≈ 1e-40, is held at 0 in `net.w` and its squared factors
 // are left out of Σ U², which leaves every sum with an alive term unchanged. A neuron with
 // no alive synapse has no such term; its sums are then recomputed with the dense
-// arithmetic, subnormals included (`exactSquareSum`, `exactNorms`), because there they
-// decide its next root. `synchroniseNetwork` writes the held weights' products.
+// arithmetic, subnormals included (`exactSquareSum`, `WakeSleepNetwork.factorWeightNorms`), because there they
+// decide its next root. `synchroniseNetwork` writes the held weights' products (`completeHeldWeights`).
 
 import Foundation
 
@@ -103,11 +103,7 @@ public final class SleepPhase: @unchecked Sendable {
         if let sp = sparse {
             sp.materialise(into: net)
         } else if weightsHeldAtZero {
-            let n = net.n
-            for j in 0..<n {
-                let c = j * n
-                for i in 0..<n where i != j && net.w[c + i] == 0 { net.w[c + i] = net.u0[c + i] * net.u1[c + i] }
-            }
+            net.completeHeldWeights()
         }
         weightsHeldAtZero = false
     }
@@ -382,21 +378,8 @@ public final class SleepPhase: @unchecked Sendable {
         }}}}}
         if holdFloored.contains(1) { weightsHeldAtZero = true }
         // Without an alive synapse the held weights are the whole sum: the dense arithmetic's.
-        for i in 0..<n where al[i] == 0 { (a1[i], a2[i]) = exactNorms(i) }
+        for i in 0..<n where al[i] == 0 { (a1[i], a2[i]) = net.factorWeightNorms(i) }
         l1 = a1.map(Double.init); l2sq = a2.map(Double.init); alive = al.map(Int.init)
         return roots
-    }
-
-    /// Σ_j W and Σ_j W² of neuron i from its (normalised) factors, as the dense arithmetic
-    /// adds them, subnormal products included.
-    func exactNorms(_ i: Int) -> (Float, Float) {
-        let n = net.n
-        var s1: Float = 0, s2: Float = 0
-        for j in 0..<n {
-            let wv = net.u0[j * n + i] * net.u1[j * n + i]
-            s1 += wv
-            s2 += wv * wv
-        }
-        return (s1, s2)
     }
 }

@@ -43,7 +43,7 @@ public enum WakePhase {
         }}}
         // Dead synapses entered the sums as 0 (clipRange). Where no weight reaches 1e-10 the
         // held ones are the whole sum: add them as the dense arithmetic does.
-        for i in 0..<n where !(s2[i] >= 1e-20) { (s1[i], s2[i]) = exactSums(net, neuron: i) }
+        for i in 0..<n where !(s2[i] >= 1e-20) { (s1[i], s2[i]) = net.factorWeightNorms(i) }
         let e = Normal.erfinv(1 - 2 * f)
         for i in 0..<n {
             net.theta[i] = Float(f * Double(s1[i]) + (2 * f * (1 - f) * Double(s2[i])).squareRoot() * e)
@@ -65,36 +65,13 @@ public enum WakePhase {
             v0 = max(v0, factorFloor)
             v1 = max(v1, factorFloor)
             p0[i] = v0; p1[i] = v1
-            // A dead synapse's weight 1e-20 · 1e-20 is subnormal: held at 0 (completeWeights
+            // A dead synapse's weight 1e-20 · 1e-20 is subnormal: held at 0 (completeHeldWeights
             // writes it), 0 · v1 so that no vector lane forms it (Subnormal.swift).
             let wv = (alive ? v0 : 0) * v1
             pw[i] = wv
             s1[i] += wv
             s2[i] += wv * wv
             i += 1
-        }
-    }
-
-    /// Σ_{j≠i} W and Σ_{j≠i} W² of neuron i with the dead synapses' products, in the order of
-    /// `clipAndBias`.
-    static func exactSums(_ net: WakeSleepNetwork, neuron i: Int) -> (Float, Float) {
-        let n = net.n
-        var s1: Float = 0, s2: Float = 0
-        for j in 0..<n where j != i {
-            let wv = net.u0[j * n + i] * net.u1[j * n + i]
-            s1 += wv
-            s2 += wv * wv
-        }
-        return (s1, s2)
-    }
-
-    /// Writes the weights that waking holds at 0 (dead synapses, whose weight is the product
-    /// of two floors, 1e-40): call before W is read or recorded. Then W = U0·U1 everywhere.
-    public static func completeWeights(_ net: WakeSleepNetwork) {
-        let n = net.n
-        for j in 0..<n {
-            let c = j * n
-            for i in 0..<n where i != j && net.w[c + i] == 0 { net.w[c + i] = net.u0[c + i] * net.u1[c + i] }
         }
     }
 

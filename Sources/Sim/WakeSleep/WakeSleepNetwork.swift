@@ -85,6 +85,28 @@ public final class WakeSleepNetwork: @unchecked Sendable {
         return net
     }
 
+    /// Σ_j U0·U1 and Σ_j (U0·U1)² of neuron i from its factors, in ascending j, subnormal
+    /// products included: the dense arithmetic's sums where the loops hold dead weights at 0
+    /// (WakePhase, SleepPhase; Subnormal.swift). The diagonal's factors are 0 and add +0.
+    public func factorWeightNorms(_ i: Int) -> (l1: Float, l2sq: Float) {
+        var s1: Float = 0, s2: Float = 0
+        for j in 0..<n {
+            let wv = u0[j * n + i] * u1[j * n + i]
+            s1 += wv
+            s2 += wv * wv
+        }
+        return (s1, s2)
+    }
+
+    /// Writes U0·U1 into the off-diagonal weights the wake and sleep loops hold at 0 (dead
+    /// synapses, whose weight 1e-20²/r² is subnormal). Then W = U0·U1 everywhere.
+    public func completeHeldWeights() {
+        for j in 0..<n {
+            let c = j * n
+            for i in 0..<n where i != j && w[c + i] == 0 { w[c + i] = u0[c + i] * u1[c + i] }
+        }
+    }
+
     /// Per-neuron l1 = Σ_j W, squared l2 = Σ_j W² and alive count #{W > 1e-10}. Float32
     /// sums in ascending j, exactly as the normalisation pass of SleepPhase accumulates them
     /// (so a resumed run reproduces the uninterrupted one bit for bit).

@@ -129,7 +129,7 @@ public enum WakeSleepModel {
                 WakePhase.present(net, active: patterns.active[mu], eta: Float(p.etaWake), f: p.f)
                 s += 1
                 if s < wakeSteps, grid.contains(s) {
-                    WakePhase.completeWeights(net)
+                    net.completeHeldWeights()
                     let h = SparseField.compute(net, patterns)
                     let stats = h.withUnsafeBufferPointer { FieldStatistics(field: $0.baseAddress!, patterns: patterns) }
                     let (l1, l2sq, alive) = net.rowNorms()
@@ -142,7 +142,7 @@ public enum WakeSleepModel {
                 progress?.update(done: Double(s), total: Double(wakeSteps), detail: "wake presentations")
             }
         }
-        WakePhase.completeWeights(net)
+        net.completeHeldWeights()
         let kept = WakePhase.storedPatterns(net, patterns)
         guard !kept.isEmpty else { throw WakeSleepError.nothingStored }
         progress?.message("stored \(kept.count) of \(p.m) patterns after waking")
