@@ -42,10 +42,10 @@ FORCE_FLAG := $(if $(FORCE),--force,)
 APT_PACKAGES := pkgconf libcairo2-dev libpango1.0-dev fonts-liberation2 libopenblas-dev poppler-utils
 
 .PHONY: help deps build test test-long bench bench-figure3 cost-check gallery clean clean-results check-figures FORCE_RUN \
-        figure2 figure3 figure5-6 figures audit report check-claims finite-size
+        figure2 figure3 figure5-6 figures audit report check-claims finite-size evidence check-evidence
 
 help:
-	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | gallery | audit | test | test-long | bench | bench-figure3 | cost-check | clean | clean-results"
+	@echo "make figure2 | figure3 | figure5-6 | report | check-claims | finite-size | evidence | check-evidence | gallery | audit | test | test-long | bench | bench-figure3 | cost-check | clean | clean-results"
 	@echo "variables: SCALE=default|large|paper|tiny  SEEDS='100 101 ...' (Figure 2)  FIG3_SEED=…  FLUCT_SEED=…  FORCE=1 (recompute results)  PLOT_AUDIT=warn|strict|off"
 	@echo "           REFERENCE=<folder of published panels, <figure>/<panel>.png> (make report)"
 	@echo "           RUNNER=slurm: submit the figures' points to Slurm (scripts/slurm/README.md); make status: where every point stands"
@@ -115,7 +115,7 @@ POINTS_ARGS := --scale $(SCALE) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FIG3_SEED
                $(if $(FLUCT_SEED),--figure5-6-seed $(FLUCT_SEED))
 POINTS_MK   := .build/points/$(subst $(space),_,$(strip $(SCALE) s$(SEEDS) f$(FIG3_SEED) u$(FLUCT_SEED))).mk
 
-ifneq ($(filter figure2 figure3 figure5-6 figures finite-size,$(MAKECMDGOALS)),)
+ifneq ($(filter figure2 figure3 figure5-6 figures finite-size evidence,$(MAKECMDGOALS)),)
 include $(POINTS_MK)
 endif
 
@@ -140,12 +140,13 @@ RUNNER ?= local
 STATUS_SWEEPS ?=
 .PHONY: status slurm-submit
 ifeq ($(RUNNER),slurm)
-SLURM_GOALS := $(filter figure2 figure3 figure5-6 finite-size,$(patsubst figures,figure2 figure3 figure5-6,$(MAKECMDGOALS)))
+SLURM_GOALS := $(filter figure2 figure3 figure5-6 finite-size evidence,$(patsubst figures,figure2 figure3 figure5-6,$(MAKECMDGOALS)))
 POINTS_figure2     = $(FIG2_POINTS)
 POINTS_figure3     = $(FIG3_POINTS)
 POINTS_figure5-6   = $(FIG56_POINTS)
 POINTS_finite-size = $(FINITE_SIZE_POINTS)
-figure2 figure3 figure5-6 finite-size: slurm-submit
+POINTS_evidence    = $(EVIDENCE_POINTS)
+figure2 figure3 figure5-6 finite-size evidence: slurm-submit
 # The make variables go to the drawing job, which runs `make <goals> report` on the cluster.
 slurm-submit: $(STAMP)
 	$(if $(FORCE),$(error FORCE=1 does not apply with RUNNER=slurm: delete the points' result directories instead))
@@ -211,6 +212,14 @@ REPORT_ARGS := --scale $(SCALE) --out $(REPORT_DIR) $(if $(SEEDS),--seeds $(SEED
 report: $(STAMP) $(filter figure2 figure3 figure5-6 figures finite-size,$(MAKECMDGOALS))
 	$(BIN)/report make $(REPORT_ARGS) --figures $(FIGURES) $(if $(REFERENCE),--reference $(REFERENCE))
 
+# Figure 2's tolerance panels at N = 1000 from the committed evidence set, which the report
+# shows beside the published ones (not drawn while the set lacks points).
+EVIDENCE_MANIFEST := data/evidence/manifest.json
+COMMITTED_FIG2    := $(FIGURES)/figure2-committed/summary.csv
+$(COMMITTED_FIG2): $(EVIDENCE_MANIFEST) $(STAMP)
+	$(BIN)/figure2 --committed --out $(FIGURES)
+report: $(if $(wildcard $(EVIDENCE_MANIFEST)),$(COMMITTED_FIG2))
+
 # Reads the report's claims.json (it never rewrites the report, so REFERENCE is kept).
 check-claims: $(STAMP) $(filter report,$(MAKECMDGOALS))
 	$(BIN)/report check --scale $(SCALE) --out $(REPORT_DIR)
@@ -220,6 +229,19 @@ check-claims: $(STAMP) $(filter report,$(MAKECMDGOALS))
 ifneq ($(RUNNER),slurm)
 finite-size: $(FINITE_SIZE_POINTS)
 endif
+
+# The committed paper-size evidence (data/README.md, docs/report.md "Paper-size evidence"):
+# Figure 2 at N = 1000 at the tolerance loads, about 5 CPU-hours. `make evidence` computes the
+# missing points (into data/results/large, like any point) and packs them into data/evidence;
+# with RUNNER=slurm the points run as a job array and the drawing job packs.
+ifneq ($(RUNNER),slurm)
+evidence: $(EVIDENCE_POINTS) | $(STAMP)
+	$(BIN)/simulate evidence pack
+endif
+
+# CI: recomputes the set's cheapest point from scratch and compares it byte for byte.
+check-evidence: $(STAMP)
+	$(BIN)/simulate evidence check
 
 # Redraws Figures 2, 3 and 5-6 (cached results; -B so that up-to-date figures are drawn
 # again) with the layout audit strict: any finding on any panel or page fails (CI: tiny).

@@ -111,23 +111,40 @@ public struct Evaluation: Sendable {
 }
 
 /// A scale, and for Figure 2 optionally another network size N at that scale's training
-/// (the finite-size study: `…/attractor/z1_alpha0.08_seed100_N1000`).
+/// (the finite-size study: `…/attractor/z1_alpha0.08_seed100_N1000`), or the committed
+/// evidence set (data/evidence, `EvidenceSet`) instead of data/results.
 public struct Variant: Sendable, Hashable, CustomStringConvertible {
     public var scale: Scale
     public var attractorNOverride: Int?
+    /// The commits of the committed evidence set when this variant reads it (its results live
+    /// in data/evidence, not data/results); nil for computed results.
+    public var committedAt: String?
 
     public init(scale: Scale, attractorN: Int? = nil) { self.scale = scale; attractorNOverride = attractorN }
 
+    /// The committed evidence set, made at `commits`.
+    public static func committed(at commits: String) -> Variant {
+        var v = Variant(scale: EvidenceSet.scale)
+        v.committedAt = commits
+        return v
+    }
+
     public var isNetworkSizeOverride: Bool { attractorNOverride != nil }
+    public var isCommitted: Bool { committedAt != nil }
     /// N of the Figure 2 networks at this variant.
     public var attractorN: Int { attractorNOverride ?? scale.attractor.n }
 
-    /// "default", "default N=1000".
-    public var description: String { scale.rawValue + (attractorNOverride.map { " N=\($0)" } ?? "") }
+    /// "default", "default N=1000", "large, committed at 4a2a037".
+    public var description: String {
+        scale.rawValue + (attractorNOverride.map { " N=\($0)" } ?? "") + (committedAt.map { ", committed at \($0)" } ?? "")
+    }
 }
 
-/// A result a claim reads (a simulation point) or an input file of the repository.
+/// A result a claim reads (a simulation point), one array of it that not every copy of the
+/// result has (the committed evidence set leaves the N × N weights out), or an input file of
+/// the repository.
 public enum Requirement: Hashable, Sendable {
     case point(SimulationPoint)
+    case array(SimulationPoint, String)
     case file(String)
 }

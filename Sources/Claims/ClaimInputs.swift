@@ -20,8 +20,9 @@ public final class ClaimInputs: @unchecked Sendable {
                 figure3Seed: UInt64 = Figure3Sweep.defaultSeed, fluctuationSeed: UInt64 = Figure56Sweep.defaultSeed) {
         self.variant = variant
         self.root = root
-        self.resultsRoot = resultsRoot ?? root.appendingPathComponent(SimulationPoint.resultsRoot)
-        self.seeds = seeds
+        // The committed evidence set has its own root and its own seed.
+        self.resultsRoot = resultsRoot ?? root.appendingPathComponent(variant.isCommitted ? EvidenceSet.root : SimulationPoint.resultsRoot)
+        self.seeds = variant.isCommitted ? [EvidenceSet.seed] : seeds
         self.figure3Seed = figure3Seed
         self.fluctuationSeed = fluctuationSeed
     }
@@ -46,14 +47,30 @@ public final class ClaimInputs: @unchecked Sendable {
     }
     public var fluctuationPoint: SimulationPoint { Figure56Sweep.point(scale: scale, seed: fluctuationSeed) }
 
+    /// The points of these zs at one load for the given seeds (whatever the inputs' seeds).
+    public func attractorPoints(alpha: String, zs: [Int], seeds: [UInt64]) -> [Requirement] {
+        seeds.flatMap { seed in zs.map { .point(.attractor(scale: scale, z: $0, alpha: alpha, seed: seed, n: variant.attractorNOverride)) } }
+    }
+
     /// Where a requirement lives on disk (a result directory's result.json, or the file).
     public func path(_ r: Requirement) -> URL {
         switch r {
-        case .point(let p): return URL(fileURLWithPath: p.directory(root: resultsRoot.path)).appendingPathComponent(ResultStore.sidecarName)
+        case .point(let p), .array(let p, _):
+            return URL(fileURLWithPath: p.directory(root: resultsRoot.path)).appendingPathComponent(ResultStore.sidecarName)
         case .file(let f): return root.appendingPathComponent(f)
         }
     }
-    public func exists(_ r: Requirement) -> Bool { FileManager.default.fileExists(atPath: path(r).path) }
+    public func exists(_ r: Requirement) -> Bool {
+        let url = path(r)
+        guard FileManager.default.fileExists(atPath: url.path) else { return false }
+        guard case .array(_, let name) = r else { return true }
+        let sidecar = (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(ResultSidecar.self, from: $0) }
+        return sidecar?.arrays[name] != nil
+    }
+
+    /// Where the committed evidence set stands (read once; nil for other variants).
+    public lazy var evidence: EvidenceState? = variant.isCommitted
+        ? EvidenceState.inspect(set: root.appendingPathComponent(EvidenceSet.root)) : nil
 
     // MARK: Figure 2
 
@@ -61,14 +78,17 @@ public final class ClaimInputs: @unchecked Sendable {
 
     /// One point per seed at (z, α).
     public func attractor(z: Int, alpha: String) throws -> [AttractorResult] {
-        try seeds.map { seed in
-            let key = "\(z)/\(alpha)/\(seed)"
-            if let r = attractorCache[key] { return r }
-            let r = try AttractorResult.load(results: scaleRoot, scale: scale, z: z, alpha: alpha, seed: seed,
-                                             n: variant.attractorNOverride)
-            attractorCache[key] = r
-            return r
-        }
+        try seeds.map { try attractor(z: z, alpha: alpha, seed: $0) }
+    }
+
+    /// The point (z, α) of one seed (any seed, not only the inputs' own).
+    public func attractor(z: Int, alpha: String, seed: UInt64) throws -> AttractorResult {
+        let key = "\(z)/\(alpha)/\(seed)"
+        if let r = attractorCache[key] { return r }
+        let r = try AttractorResult.load(results: scaleRoot, scale: scale, z: z, alpha: alpha, seed: seed,
+                                         n: variant.attractorNOverride)
+        attractorCache[key] = r
+        return r
     }
 
     /// A statistic per z at one load, mean over seeds.

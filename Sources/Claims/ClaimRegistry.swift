@@ -14,22 +14,43 @@ public enum ClaimRegistry {
     }
 
     /// The variants a report at `scale` evaluates: the scale itself, then (for the scales of
-    /// the finite-size study) the study's other network sizes.
-    public static func variants(scale: Scale) -> [Variant] {
+    /// the finite-size study) the study's other network sizes, then the committed evidence
+    /// set when the checkout has one (`root`: the package root).
+    public static func variants(scale: Scale, root: URL? = nil) -> [Variant] {
         let own = Variant(scale: scale)
-        guard FiniteSizeStudy.covers(scale) else { return [own] }
-        return [own] + FiniteSizeStudy.sizes.map { Variant(scale: $0.scale, attractorN: $0.n) }.filter { $0 != own }
+        var all = [own]
+        if FiniteSizeStudy.covers(scale) {
+            all += FiniteSizeStudy.sizes.map { Variant(scale: $0.scale, attractorN: $0.n) }.filter { $0 != own }
+        }
+        if let root {
+            let state = EvidenceState.inspect(set: root.appendingPathComponent(EvidenceSet.root))
+            if !state.present.isEmpty { all.append(.committed(at: state.commitLabel)) }
+        }
+        return all
     }
 
     /// Whether a claim is evaluated at a variant of a report at `scale`: every claim at the
     /// scale itself; at the study's other sizes only the claims that read nothing but its
-    /// α = 0.08 points.
+    /// α = 0.08 points; on the committed evidence set the claims that read nothing but points
+    /// of the set (and no array it leaves out).
     public static func applies(_ claim: Claim, at inputs: ClaimInputs, reportScale: Scale) -> Bool {
         guard inputs.variant != Variant(scale: reportScale) else { return true }
         let reqs = claim.requires(inputs)
+        if inputs.variant.isCommitted {
+            return !reqs.isEmpty && reqs.allSatisfy {
+                switch $0 {
+                case .point(let p): return EvidenceSet.contains(p)
+                case .array(let p, let name): return EvidenceSet.contains(p) && !EvidenceSet.leftOut.contains(name)
+                case .file: return false
+                }
+            }
+        }
         return !reqs.isEmpty && reqs.allSatisfy {
-            if case .point(.attractor(_, _, let alpha, _, _)) = $0 { return alpha == FiniteSizeStudy.alpha }
-            return false
+            switch $0 {
+            case .point(.attractor(_, _, let alpha, _, _)), .array(.attractor(_, _, let alpha, _, _), _):
+                return alpha == FiniteSizeStudy.alpha
+            default: return false
+            }
         }
     }
 
@@ -48,6 +69,13 @@ public enum ClaimRegistry {
         let reqs = claim.requires(inputs)
         let missing = reqs.filter { !inputs.exists($0) }
         let (expected, why) = claim.expected.check(at: inputs.variant)
+        if let evidence = inputs.evidence, evidence.isStale {
+            row.status = .stale
+            row.reason = "the committed set is stale, the current code would not make it ("
+                + evidence.stale.prefix(2).joined(separator: "; ") + (evidence.stale.count > 2 ? "; …" : "")
+                + "): remake it with `\(EvidenceSet.makeTarget)`"
+            return row
+        }
         if !missing.isEmpty {
             row.status = .notRun
             let study = inputs.variant != Variant(scale: reportScale ?? inputs.variant.scale)
@@ -82,6 +110,11 @@ public enum ClaimRegistry {
         }
         let files = missing.filter { if case .file = $0 { return true }; return false }
         if !files.isEmpty { return "input file missing: " + paths.joined(separator: ", ") }
+        if inputs.variant.isCommitted {
+            let names = missing.compactMap { r -> String? in if case .point(let p) = r { return p.name }; return nil }
+            return "\(missing.count) of \(total) points not in the committed set yet (\(names.prefix(3).joined(separator: ", "))"
+                + (names.count > 3 ? ", …" : "") + "): `\(EvidenceSet.makeTarget)` computes and packs them"
+        }
         // The finite-size study's points are one target whatever the scale.
         let target = study ? "make finite-size" : "make \(claim.figure) SCALE=\(inputs.variant.scale.rawValue)"
         let shown = paths.prefix(2).joined(separator: ", ") + (paths.count > 2 ? ", …" : "")

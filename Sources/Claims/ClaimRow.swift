@@ -14,6 +14,10 @@ public enum ClaimStatus: String, Codable, Sendable, CaseIterable {
     case notRun = "not run"
     /// Its results exist but could not be read or the computation failed; `reason` says which file.
     case error
+    /// Read from the committed evidence set, which the current code would no longer make (a
+    /// model version or parameter changed): not evaluated; `reason` names the target that
+    /// remakes the set.
+    case stale
 }
 
 public struct ClaimRow: Codable, Sendable, Equatable {
@@ -33,7 +37,8 @@ public struct ClaimRow: Codable, Sendable, Equatable {
     public var expected: String
     public var test: String
     /// For `not expected`: why; for `not run`: the missing results and the make target; for
-    /// `error`: the message; for a computed claim: the evaluation's note, if any.
+    /// `error`: the message; for `stale`: what changed and the target; for a computed claim:
+    /// the evaluation's note, if any.
     public var reason: String
     /// For a claim computed but not expected: whether its test would hold.
     public var wouldHold: Bool?

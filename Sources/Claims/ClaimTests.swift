@@ -26,6 +26,10 @@ enum Format {
     static func number(_ x: Double, _ digits: Int = 2) -> String {
         x.isFinite ? String(format: "%.\(digits)f", x) : "nan"
     }
+    /// "+0.04", "-0.01".
+    static func signed(_ x: Double, _ digits: Int = 2) -> String {
+        x.isFinite ? String(format: "%+.\(digits)f", x) : "nan"
+    }
     /// "z1 0.52, z2 0.40, …"
     static func perZ(_ v: [Double], zs: [Int] = [1, 2, 3, 4], _ digits: Int = 2) -> String {
         zip(zs, v).map { "z\($0) \(number($1, digits))" }.joined(separator: ", ")

@@ -342,3 +342,33 @@ public struct Figure2Data {
                           unit: unit, peak: peak, effectivePeak: effectivePeak, countScale: scale)
     }
 }
+
+/// The tolerance panels of Figure 2 alone (03, 04, 06, 07): what a sweep of only the
+/// tolerance loads gives, e.g. the committed N = 1000 evidence set (`EvidenceSet`), which
+/// has neither every load nor the weights the other panels read.
+public struct Figure2ToleranceData {
+    public var zs: [Int]
+    public var neuralRecall: Figure2Data.RecallVsNoise
+    public var maxNeuralNoise: Figure2Data.MaxNoiseVsZ
+    public var synapticRecall: Figure2Data.RecallVsNoise
+    public var maxSynapticNoise: Figure2Data.MaxNoiseVsZ
+
+    public init(zs: [Int], neuralRecall: Figure2Data.RecallVsNoise, maxNeuralNoise: Figure2Data.MaxNoiseVsZ,
+                synapticRecall: Figure2Data.RecallVsNoise, maxSynapticNoise: Figure2Data.MaxNoiseVsZ) {
+        self.zs = zs; self.neuralRecall = neuralRecall; self.maxNeuralNoise = maxNeuralNoise
+        self.synapticRecall = synapticRecall; self.maxSynapticNoise = maxSynapticNoise
+    }
+
+    /// `s` must hold the loads `Figure2Data.maxNoiseLoads`.
+    public static func build(_ s: AttractorSweep) throws -> Figure2ToleranceData {
+        for a in Figure2Data.maxNoiseLoads where !s.alphas.contains(a) {
+            throw ResultError.corrupt(path: "Figure 2 tolerance panels", reason: "the sweep has no load α = \(a)")
+        }
+        return Figure2ToleranceData(
+            zs: s.zs,
+            neuralRecall: try Figure2Data.recallVsNoise(s, type: .neuralBalanced),
+            maxNeuralNoise: try Figure2Data.maxNoiseVsZ(s, type: .neuralBalanced),
+            synapticRecall: try Figure2Data.recallVsNoise(s, type: .synapticFirstAlive),
+            maxSynapticNoise: try Figure2Data.maxNoiseVsZ(s, type: .synapticFirstAlive))
+    }
+}

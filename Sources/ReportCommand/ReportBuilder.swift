@@ -66,21 +66,37 @@ struct ReportBuilder {
         }
         var panels: [ReportPage.Panel] = []
         var placed: Set<String> = []
+        let committed = committedPanels(figure)
         for name in names {
             let number = String(name.prefix(while: \.isNumber))
             let mine = rows.filter { $0.panel.split(separator: "+").first.map(String.init) == number }
             mine.forEach { placed.insert($0.id + "|" + $0.scale) }
+            var more: [ReportPage.Image] = []
+            if let c = committed, let path = try copy(c.folder.appendingPathComponent("\(name).png"), "ours/\(c.folder.lastPathComponent)/\(name).png") {
+                more.append(.init(path: path, caption: "ours at N = 1000 (\(c.label))"))
+            }
             panels.append(ReportPage.Panel(
                 name: name, number: number,
                 ours: try copy(showOurs ? figures.appendingPathComponent(figure).appendingPathComponent("\(name).png") : nil,
                                "ours/\(figure)/\(name).png"),
                 reference: try copy(reference?.appendingPathComponent(figure).appendingPathComponent("\(name).png"),
                                     "reference/\(figure)/\(name).png"),
-                rows: mine))
+                more: more, rows: mine))
         }
         let page = try copy(showOurs ? figures.appendingPathComponent("\(figure).png") : nil, "ours/\(figure).png")
         return ReportPage.FigureSection(name: figure, title: title, page: page, imageNote: note, panels: panels,
                                         otherRows: rows.filter { !placed.contains($0.id + "|" + $0.scale) })
+    }
+
+    /// Figure 2's tolerance panels drawn from the committed evidence set (`figure2 --committed`),
+    /// when they were drawn from the set as it is now.
+    func committedPanels(_ figure: String) -> (folder: URL, label: String)? {
+        guard figure == "figure2" else { return nil }
+        let folder = figures.appendingPathComponent("figure2-committed")
+        let state = EvidenceState.inspect(set: root.appendingPathComponent(EvidenceSet.root))
+        let label = "\(EvidenceSet.scale.rawValue), committed at \(state.commitLabel)"
+        guard !state.present.isEmpty, !state.isStale, Self.drawnScale(folder) == label else { return nil }
+        return (folder, label)
     }
 
     /// The scale a figure folder was drawn at (its figure.json), nil when not drawn.

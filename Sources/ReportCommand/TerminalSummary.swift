@@ -2,6 +2,7 @@
 // here; F fail", the failing claims, and the same line for the finite-size variants.
 
 import Claims
+import Experiments
 
 enum TerminalSummary {
     static func text(rows: [ClaimRow], scale: String) -> String {
@@ -14,6 +15,7 @@ enum TerminalSummary {
             out += "\(v == scale ? "At this scale (\(v))" : "At \(v)"): \(n(.holds)) of \(expected) expected claims hold; "
                 + "\(n(.notExpected)) not expected here; \(n(.fails)) fail"
                 + (n(.notRun) > 0 ? "; \(n(.notRun)) not run" : "") + (n(.error) > 0 ? "; \(n(.error)) could not be computed" : "")
+                + (n(.stale) > 0 ? "; \(n(.stale)) stale (the committed set needs `\(EvidenceSet.makeTarget)`)" : "")
                 + " (\(r.count) claims)\n"
             for row in r where row.status == .fails {
                 out += "  FAIL \(row.id): ours \(row.ours.isEmpty ? "—" : row.ours); paper \(row.paperValue)"

@@ -127,6 +127,7 @@ public enum HTMLPage {
                             image(panel.ours, caption: "ours", missing: "not drawn", into: &h)
                             image(panel.reference, caption: "published", missing: "no reference given (REFERENCE=…)",
                                   into: &h)
+                            for more in panel.more { image(more.path, caption: more.caption, missing: "", into: &h) }
                         }
                     }
                     h.newline()

@@ -13,11 +13,21 @@ public struct ReportPage: Sendable {
         /// Image paths relative to the report folder (nil: not drawn / no reference folder).
         public var ours: String?
         public var reference: String?
+        /// More of our renderings of the panel, shown beside the two (the committed N = 1000 set).
+        public var more: [Image]
         public var rows: [ClaimRow]
 
-        public init(name: String, number: String, ours: String?, reference: String?, rows: [ClaimRow]) {
-            self.name = name; self.number = number; self.ours = ours; self.reference = reference; self.rows = rows
+        public init(name: String, number: String, ours: String?, reference: String?, more: [Image] = [], rows: [ClaimRow]) {
+            self.name = name; self.number = number; self.ours = ours; self.reference = reference; self.more = more
+            self.rows = rows
         }
+    }
+
+    /// An image relative to the report folder, with its caption.
+    public struct Image: Sendable {
+        public var path: String
+        public var caption: String
+        public init(path: String, caption: String) { self.path = path; self.caption = caption }
     }
 
     public struct FigureSection: Sendable {

@@ -15,3 +15,15 @@ public enum MachineInfo {
         return "unknown CPU"
     }()
 }
+
+extension MachineInfo {
+    /// The commit of the checkout a run starts in (the working directory), with "+dirty" when
+    /// the sources (Sources/, Package.swift) differ from it; nil outside a git checkout. The
+    /// binary is built from that checkout by make, so this names the code that made a result.
+    public static let sourceCommit: String? = {
+        guard let head = CommandOutput.run(["git", "rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines),
+              !head.isEmpty else { return nil }
+        let changes = CommandOutput.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift"])
+        return head + ((changes ?? "").isEmpty ? "" : "+dirty")
+    }()
+}

@@ -32,22 +32,25 @@ public struct ResultSidecar: Codable, Sendable {
         /// results written before they were recorded). Provenance only: never compared.
         public var cpu: String?
         public var blasKernel: String?
+        /// The commit of the checkout the run started in (`MachineInfo.sourceCommit`), nil in
+        /// results written before it was recorded. Provenance only: never compared.
+        public var commit: String?
         /// The CPU time, or the wall time for a result that did not record it.
         public var cpuOrWallSeconds: Double { cpuSeconds ?? wallSeconds }
         enum CodingKeys: String, CodingKey {
-            case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command, cpu, blasKernel = "blas_kernel"
+            case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command, cpu, blasKernel = "blas_kernel", commit
         }
 
         public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String,
-                    cpu: String? = nil, blasKernel: String? = nil) {
+                    cpu: String? = nil, blasKernel: String? = nil, commit: String? = nil) {
             self.wallSeconds = wallSeconds; self.cpuSeconds = cpuSeconds; self.command = command
-            self.cpu = cpu; self.blasKernel = blasKernel
+            self.cpu = cpu; self.blasKernel = blasKernel; self.commit = commit
         }
 
-        /// This process's machine: its CPU and, if it opened OpenBLAS, the kernel.
+        /// This process's machine: its CPU and, if it opened OpenBLAS, the kernel; and the commit.
         public static func here(wallSeconds: Double, cpuSeconds: Double?, command: String) -> RunInfo {
             RunInfo(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command, cpu: MachineInfo.cpuModel,
-                    blasKernel: Blas.isOpen ? Blas.kernel.running : nil)
+                    blasKernel: Blas.isOpen ? Blas.kernel.running : nil, commit: MachineInfo.sourceCommit)
         }
     }
     public var model: String

@@ -9,7 +9,7 @@ import Foundation
 struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "points",
-        abstract: "Print the result files of each figure's sweep as Make variables (FIG2_POINTS, FIG3_POINTS, FIG56_POINTS, FINITE_SIZE_POINTS).")
+        abstract: "Print the result files of each figure's sweep as Make variables (FIG2_POINTS, FIG3_POINTS, FIG56_POINTS, FINITE_SIZE_POINTS, EVIDENCE_POINTS).")
 
     @Option(help: "Scale: tiny, default, large or paper.") var scale: Scale = .default
     @Option(parsing: .upToNextOption, help: "Figure 2 seeds (several: mean ± s.e.m.).")
@@ -28,6 +28,8 @@ struct PointsCommand: ParsableCommand {
         print("FIG3_POINTS := \(targets(Figure3Sweep.points(scale: scale, seed: figure3Seed)))")
         print("FIG56_POINTS := \(targets([Figure56Sweep.point(scale: scale, seed: figure56Seed)]))")
         print("FINITE_SIZE_POINTS := \(targets(FiniteSizeStudy.points(seeds: seeds)))")
+        // The committed evidence set's points: the same at every scale and seed choice.
+        print("EVIDENCE_POINTS := \(targets(EvidenceSet.points))")
     }
 }
 

@@ -9,6 +9,7 @@ struct Simulate: ParsableCommand {
         commandName: "simulate",
         abstract: "Run one simulation point of the two-factor consolidation paper and cache its result.",
         subcommands: [AttractorCommand.self, FluctuationsCommand.self, WakeSleepCommand.self,
-                      PointsCommand.self, RunPointCommand.self, StatusCommand.self, CostCommand.self]
+                      PointsCommand.self, RunPointCommand.self, StatusCommand.self, CostCommand.self,
+                      EvidenceCommand.self]
     )
 }

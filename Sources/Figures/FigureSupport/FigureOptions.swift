@@ -35,15 +35,17 @@ extension FigureOptions {
     /// to `<out>/<figure>.pdf|png`, then each text file to `<out>/<figure>/<file>`. The
     /// tables come last because `summary.csv` is the Make target: it must not exist unless
     /// every panel was saved (a failed save, e.g. a strict layout audit, is retried by make).
+    /// `drawnScale` and `resultsRoot` name what figure.json records when it is not this
+    /// command's scale and results (the committed evidence set).
     public func write(figure: String, panels: [(name: String, figure: Figure)], page: ([Figure]) -> Figure,
-                      files: [(name: String, text: String)]) throws {
+                      files: [(name: String, text: String)], drawnScale: String? = nil, resultsRoot results: String? = nil) throws {
         let dir = URL(fileURLWithPath: out).appendingPathComponent(figure)
         try AtomicFile.ensureDirectory(dir)
         for (name, panel) in panels { try panel.save(base: dir.appendingPathComponent(name).path) }
         try page(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent(figure).path)
         // figure.json says which scale the panels show, so the report never presents panels
         // of another scale as this one's.
-        let drawn = "{\"figure\": \"\(figure)\", \"scale\": \"\(scale.rawValue)\", \"results\": \"\(resultsRoot().path)\"}\n"
+        let drawn = "{\"figure\": \"\(figure)\", \"scale\": \"\(drawnScale ?? scale.rawValue)\", \"results\": \"\(results ?? resultsRoot().path)\"}\n"
         for (name, text) in [("figure.json", drawn)] + files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
     }
 }

@@ -19,13 +19,61 @@ struct Figure2Command: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Loads α, written as in the result directory names.")
     var alphas: [String] = Figure2Sweep.alphas
     @Option(parsing: .upToNextOption, help: "Seeds (several: mean ± s.e.m.).") var seeds: [UInt64] = Figure2Sweep.defaultSeeds
+    @Flag(help: "Draw only the tolerance panels (03, 04, 06, 07) at N = 1000 from the committed evidence set (data/evidence) into <out>/\(Figure2Command.committedFolder); --scale, --zs, --alphas and --seeds do not apply.")
+    var committed = false
+
+    static let committedFolder = "figure2-committed"
 
     func validate() throws {
         if zs.isEmpty || alphas.isEmpty || seeds.isEmpty { throw ValidationError("--zs, --alphas and --seeds need values") }
         if let bad = alphas.first(where: { Double($0) == nil }) { throw ValidationError("--alphas: '\(bad)' is not a number") }
     }
 
+    /// Panels 03, 04, 06 and 07 (the same functions draw them in both modes).
+    static func tolerancePanels(_ d: Figure2ToleranceData) throws -> [(name: String, figure: Figure)] {
+        [
+            ("03-recall-vs-neural-noise", try Figure2Panels.recallVsNoise(
+                d.neuralRecall, title: "Neural noise",
+                xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"), noteAtTop: true)),
+            ("04-max-neural-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
+                d.maxNeuralNoise, zs: d.zs, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)"))),
+            ("06-recall-vs-synaptic-noise", try Figure2Panels.recallVsNoise(
+                d.synapticRecall, title: "Synaptic noise",
+                xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"), noteAtTop: false)),
+            ("07-max-synaptic-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
+                d.maxSynapticNoise, zs: d.zs,
+                yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"))),
+        ]
+    }
+
+    /// The tolerance panels from the committed evidence set: N = 1000, seed 100.
+    func runCommitted() throws {
+        let set = URL(fileURLWithPath: EvidenceSet.root)
+        let state = EvidenceState.inspect(set: set)
+        if state.isStale {
+            throw ValidationError("the committed evidence set is stale (\(state.stale.joined(separator: "; "))): `\(EvidenceSet.makeTarget)` remakes it")
+        }
+        // A set still being computed is a normal state, not an error: nothing is drawn then
+        // (summary.csv, the make target, is not written) and the report shows no N = 1000 panels.
+        let needed = Set(EvidenceSet.alphas.flatMap { a in zs.map { SimulationPoint.attractor(scale: EvidenceSet.scale, z: $0, alpha: a, seed: EvidenceSet.seed) } })
+        let lacking = state.missing.filter(needed.contains)
+        guard lacking.isEmpty else {
+            print("figure2: the committed evidence set lacks \(lacking.count) point(s) of the tolerance panels ("
+                  + lacking.map(\.name).joined(separator: ", ") + "): not drawn; `\(EvidenceSet.makeTarget)` computes and packs them")
+            return
+        }
+        let sweep = try AttractorSweep.load(results: set.appendingPathComponent(EvidenceSet.scale.rawValue), scale: EvidenceSet.scale,
+                                            alphas: EvidenceSet.alphas, seeds: [EvidenceSet.seed])
+        let panels = try Self.tolerancePanels(try Figure2ToleranceData.build(sweep))
+        let label = "\(EvidenceSet.scale.rawValue), committed at \(state.commitLabel)"
+        try options.write(figure: Self.committedFolder, panels: panels, page: Figure2Page.composeTolerance,
+                          files: [("summary.csv", try Figure2Summary.csv(sweep))], drawnScale: label,
+                          resultsRoot: set.path)
+        print("figure2: wrote the \(panels.count) tolerance panels at N = 1000 (\(label)) under \(options.out)/\(Self.committedFolder)")
+    }
+
     func run() throws {
+        if committed { return try runCommitted() }
         let out = options.out
         let sweep: AttractorSweep
         do {
@@ -34,21 +82,15 @@ struct Figure2Command: ParsableCommand {
             throw options.missingResults(error, figure: "figure2")
         }
         let data = try Figure2Data.build(sweep)
+        let tolerance = try Self.tolerancePanels(Figure2ToleranceData(
+            zs: data.zs, neuralRecall: data.neuralRecall, maxNeuralNoise: data.maxNeuralNoise,
+            synapticRecall: data.synapticRecall, maxSynapticNoise: data.maxSynapticNoise))
         let panels: [(name: String, figure: Figure)] = [
             ("01-snr-by-norm-exponent", Figure2Panels.snrByNormExponent(data.snrByNormExponent, zs: data.zs)),
             ("02-neural-snr-vs-load", Figure2Panels.neuralSNRVsLoad(data.neuralSNR, alphas: data.alphas)),
-            ("03-recall-vs-neural-noise", try Figure2Panels.recallVsNoise(
-                data.neuralRecall, title: "Neural noise",
-                xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"), noteAtTop: true)),
-            ("04-max-neural-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
-                data.maxNeuralNoise, zs: data.zs, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)"))),
+            tolerance[0], tolerance[1],
             ("05-synaptic-snr-vs-load", Figure2Panels.synapticSNRVsLoad(data.synapticSNR, alphas: data.alphas)),
-            ("06-recall-vs-synaptic-noise", try Figure2Panels.recallVsNoise(
-                data.synapticRecall, title: "Synaptic noise",
-                xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"), noteAtTop: false)),
-            ("07-max-synaptic-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
-                data.maxSynapticNoise, zs: data.zs,
-                yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"))),
+            tolerance[2], tolerance[3],
             ("08-connection-density-vs-load", try Figure2Panels.connectionDensityVsLoad(data.density, alphas: data.alphas)),
             ("09-surviving-weight-distribution", Figure2Panels.survivingWeightDistribution(data.survivingWeights, zs: data.zs)),
             ("10-all-weight-distribution", Figure2Panels.allWeightDistribution(data.allWeights, zs: data.zs)),

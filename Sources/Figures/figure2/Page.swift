@@ -1,4 +1,5 @@
-// The composed Figure 2 page: all ten panels with panel letters.
+// The composed Figure 2 page: all ten panels with panel letters; and the page of the four
+// tolerance panels alone (the committed N = 1000 set).
 
 import FigureSupport
 import Plot
@@ -14,5 +15,11 @@ enum Figure2Page {
 
     static func compose(_ panels: [Figure]) -> Figure {
         HouseStyle.page(widthCm: 18.8, heightCm: 9.2, panels: panels, places: places)
+    }
+
+    /// Panels 03, 04, 06, 07 in a row, lettered A–D (not the paper's letters).
+    static func composeTolerance(_ panels: [Figure]) -> Figure {
+        HouseStyle.page(widthCm: 12.4, heightCm: 4.0, panels: panels,
+                        places: [.init(0.0, 0.0), .init(3.3, 0.0), .init(6.3, 0.0), .init(9.6, 0.0)])
     }
 }
