@@ -83,7 +83,10 @@ struct EvidenceCommand: ParsableCommand {
         func run() throws {
             let state = EvidenceState.inspect(set: locations.setURL)
             print("evidence: \(state.present.count) of \(EvidenceSet.points.count) points in \(locations.set), made at \(state.commitLabel)")
-            for p in state.missing { print("  missing \(p.name): `make \(p.directory())/result.json` then `\(EvidenceSet.makeTarget)`") }
+            if !state.missing.isEmpty {
+                print("evidence: not in the set yet (`\(EvidenceSet.makeTarget)` computes and packs them): "
+                      + state.missing.map(\.name).joined(separator: ", "))
+            }
             if state.isStale {
                 print("evidence: STALE, the current code would not make these results; `\(EvidenceSet.makeTarget)` remakes them:\n  "
                       + state.stale.joined(separator: "\n  "))
