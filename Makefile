@@ -2,7 +2,7 @@
 #
 #   make figure2            simulate (default scale) and draw Figure 2
 #   make report             check the paper's claims on the results (figures/report/index.html)
-#   make check-claims       fail when a claim expected at this scale fails (after make report)
+#   make check-claims       fail when a claim expected at this scale fails or was not run (after make report)
 #   make test               run the test suite
 #   make SCALE=paper ...    the paper's exact parameters (hours of CPU)
 #   make -j1 ...            one point at a time (by default one job per core, below)

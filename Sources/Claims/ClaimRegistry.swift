@@ -19,14 +19,28 @@ public enum ClaimRegistry {
     public static func variants(scale: Scale, root: URL? = nil) -> [Variant] {
         let own = Variant(scale: scale)
         var all = [own]
+        let committed = root.map { EvidenceState.inspect(set: $0.appendingPathComponent(EvidenceSet.root)) }
+        let hasCommitted = !(committed?.present.isEmpty ?? true)
         if FiniteSizeStudy.covers(scale) {
-            all += FiniteSizeStudy.sizes.map { Variant(scale: $0.scale, attractorN: $0.n) }.filter { $0 != own }
+            for size in FiniteSizeStudy.sizes {
+                let v = Variant(scale: size.scale, attractorN: size.n)
+                // The committed set stands for the study's N = 1000 points unless some were
+                // computed here (then both are shown: the same bytes, unless the code changed).
+                if v == own || (hasCommitted && v == Variant(scale: EvidenceSet.scale) && !computedLarge(root)) { continue }
+                all.append(v)
+            }
         }
-        if let root {
-            let state = EvidenceState.inspect(set: root.appendingPathComponent(EvidenceSet.root))
-            if !state.present.isEmpty { all.append(.committed(at: state.commitLabel)) }
-        }
+        if let committed, hasCommitted { all.append(.committed(at: committed.commitLabel)) }
         return all
+    }
+
+    /// Whether data/results holds any of the study's N = 1000 points.
+    static func computedLarge(_ root: URL?) -> Bool {
+        guard let root else { return false }
+        return FiniteSizeStudy.points().contains {
+            $0.scaleName == EvidenceSet.scale.rawValue
+                && FileManager.default.fileExists(atPath: root.appendingPathComponent($0.directory()).appendingPathComponent(ResultStore.sidecarName).path)
+        }
     }
 
     /// Whether a claim is evaluated at a variant of a report at `scale`: every claim at the
@@ -69,6 +83,7 @@ public enum ClaimRegistry {
         let reqs = claim.requires(inputs)
         let missing = reqs.filter { !inputs.exists($0) }
         let (expected, why) = claim.expected.check(at: inputs.variant)
+        row.expectedHere = expected
         if let evidence = inputs.evidence, evidence.isStale {
             row.status = .stale
             row.reason = "the committed set is stale, the current code would not make it ("
