@@ -34,18 +34,17 @@ public enum ClaimRegistry {
         return all
     }
 
-    /// Whether data/results holds any of the study's N = 1000 points.
+    /// Whether data/results holds any of the evidence set's N = 1000 points.
     static func computedLarge(_ root: URL?) -> Bool {
         guard let root else { return false }
-        return FiniteSizeStudy.points().contains {
-            $0.scaleName == EvidenceSet.scale.rawValue
-                && FileManager.default.fileExists(atPath: root.appendingPathComponent($0.directory()).appendingPathComponent(ResultStore.sidecarName).path)
+        return EvidenceSet.points.contains {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0.directory()).appendingPathComponent(ResultStore.sidecarName).path)
         }
     }
 
     /// Whether a claim is evaluated at a variant of a report at `scale`: every claim at the
     /// scale itself; at the study's other sizes only the claims that read nothing but its
-    /// α = 0.08 points; on the committed evidence set the claims that read nothing but points
+    /// points (the tolerance loads); on the committed evidence set the claims that read nothing but points
     /// of the set (and no array it leaves out).
     public static func applies(_ claim: Claim, at inputs: ClaimInputs, reportScale: Scale) -> Bool {
         guard inputs.variant != Variant(scale: reportScale) else { return true }
@@ -62,7 +61,7 @@ public enum ClaimRegistry {
         return !reqs.isEmpty && reqs.allSatisfy {
             switch $0 {
             case .point(.attractor(_, _, let alpha, _, _)), .array(.attractor(_, _, let alpha, _, _), _):
-                return alpha == FiniteSizeStudy.alpha
+                return FiniteSizeStudy.alphas.contains(alpha)
             default: return false
             }
         }
@@ -131,7 +130,8 @@ public enum ClaimRegistry {
                 + (names.count > 3 ? ", …" : "") + "): `\(EvidenceSet.makeTarget)` computes and packs them"
         }
         // The finite-size study's points are one target whatever the scale.
-        let target = study ? "make finite-size" : "make \(claim.figure) SCALE=\(inputs.variant.scale.rawValue)"
+        let target = !study ? "make \(claim.figure) SCALE=\(inputs.variant.scale.rawValue)"
+            : inputs.variant.attractorN == 1000 ? EvidenceSet.makeTarget : "make finite-size"
         let shown = paths.prefix(2).joined(separator: ", ") + (paths.count > 2 ? ", …" : "")
         return "\(missing.count) of \(total) results missing (\(shown)); make them with `\(target)`"
             + (missing.count == 1 ? " or `make \(paths[0])`" : "")

@@ -24,10 +24,11 @@ struct ReportBuilder {
         let sections = try Self.titles.map { t in try section(t.name, title: t.title, rows: rows.filter { $0.figure == t.name }) }
         let fs = FiniteSizeTable.build(root: root, seeds: seeds.split(separator: " ").compactMap { UInt64($0) })
         let table = ReportPage.Table(
-            title: "Finite size: Figure 2's max tolerated noise at α = \(FiniteSizeStudy.alpha) against N",
-            caption: "The default scale's training at each network size N (N = 1000 is the large scale; cells without "
-                + "results say \"not run\": `\(fs.command)` makes them). At N = 200 the tolerances are higher than the paper's "
-                + "and z = 1 sits above z = 2; the paper's order (z = 2 highest synaptic tolerance) needs N = 1000.",
+            title: "Finite size: Figure 2's max tolerated noise at the tolerance loads against N",
+            caption: "The default scale's training at each network size N (N = 1000 is the large scale, read from the committed "
+                + "evidence set unless computed here; cells without results say \"not run\": `\(fs.command)` makes them). "
+                + "At N = 200 the tolerances are higher than the paper's and z = 1 sits above z = 2; the paper's order (z = 2 "
+                + "highest synaptic tolerance) needs N = 1000.",
             header: fs.header, rows: fs.rows)
         let provenance = ProvenanceCollector.collect(root: root, scale: scale.rawValue, seeds: seeds,
                                                      resultDirectories: resultDirectories)
