@@ -99,7 +99,10 @@ public enum ClaimRegistry {
         do {
             let e = try claim.evaluate(inputs)
             row.ours = e.ours
-            if expected {
+            if expected, let cause = claim.expected.publishedRunCause {
+                row.status = e.holds ? .holds : .differs
+                row.reason = e.holds ? (e.note ?? "") : [cause, e.note].compactMap { $0 }.joined(separator: "; ")
+            } else if expected {
                 row.status = e.holds ? .holds : .fails
                 row.reason = e.note ?? ""
             } else {

@@ -8,6 +8,10 @@ public enum ClaimStatus: String, Codable, Sendable, CaseIterable {
     case holds
     /// Expected here, computed, and the test fails.
     case fails
+    /// The published value comes from a run the released code does not reproduce, and ours
+    /// (computed, like the re-run of the released code) differs from it; `reason` gives the
+    /// known cause. Counted on its own: neither a pass nor a failure.
+    case differs = "differs from the published run"
     /// Computed (when its results exist) but not expected at this variant; `reason` says why.
     case notExpected = "not expected"
     /// Some results it needs do not exist; `reason` names the target that makes them.

@@ -38,6 +38,12 @@ enum Figure2Claims {
             .joined(separator: ", "))
     }
 
+    /// The recall curve of (type, z, α), mean over seeds.
+    static func meanRecall(_ inputs: ClaimInputs, _ type: NoiseType, z: Int, alpha: String) throws -> [Double] {
+        let curves = try inputs.attractor(z: z, alpha: alpha).map { try $0.recallCurve(type).recall }
+        return curves[0].indices.map { i in curves.map { $0[i] }.reduce(0, +) / Double(curves.count) }
+    }
+
     /// One step of a point's noise grid in the paper's units (the resolution of its max noise).
     static func noiseStep(_ inputs: ClaimInputs, _ type: NoiseType, alpha: String) throws -> Double {
         let p = try inputs.attractor(z: zs[0], alpha: alpha)[0]
@@ -222,7 +228,37 @@ enum Figure2Claims {
                 }
                 return Evaluation(ours: found.joined(separator: ", "), holds: ok)
             },
-            claim("F2-recall-crossing", ["03", "06"], "recall curves fall from 1 to 0 and cross 0.5 once",
+            claim("F2-recall-ends-order", ["03", "06"],
+                  "recall curves start at 1, those under neural noise end at 0, and they lie in z order: for neural noise each z below the one before, for synaptic noise z = 3 and 4 below z = 1 and 2",
+                  paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
+                  test: "recall ≥ 0.95 at zero noise for all 8 curves and ≤ 0.05 at the largest level for the neural ones (the synaptic end: F2-recall-synaptic-end); the area under the recall curve (mean recall over the noise grid) strictly falls with z for neural noise, and max(z3, z4) < min(z1, z2) for synaptic noise",
+                  requires: at("0.08")) { inputs in
+                var bad: [String] = []
+                var areas: [NoiseType: [Double]] = [:]
+                for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
+                    for z in zs {
+                        let r = try meanRecall(inputs, type, z: z, alpha: "0.08")
+                        areas[type, default: []].append(r.reduce(0, +) / Double(r.count))
+                        if !(r.first! >= 0.95 && (type == .synapticFirstAlive || r.last! <= 0.05)) {
+                            bad.append("\(type == .neuralBalanced ? "neural" : "synaptic") z\(z): start \(Format.number(r.first!)), end \(Format.number(r.last!))")
+                        }
+                    }
+                }
+                let neural = areas[.neuralBalanced]!, synaptic = areas[.synapticFirstAlive]!
+                if !Check.decreasing(neural) { bad.append("neural areas not falling with z") }
+                if !(max(synaptic[2], synaptic[3]) < min(synaptic[0], synaptic[1])) { bad.append("synaptic areas of z3, z4 not below z1, z2") }
+                return Evaluation(ours: "areas neural \(Format.list(neural, 3)); synaptic \(Format.list(synaptic, 3))"
+                                  + (bad.isEmpty ? "" : " — " + bad.joined(separator: "; ")), holds: bad.isEmpty)
+            },
+            claim("F2-recall-synaptic-end", ["06"], "recall under synaptic noise reaches 0 within the panel's noise range for every z",
+                  paper: "every z ≤ 0.05 at the largest level (α = 0.08)", source: ClaimSource(.panel),
+                  test: "recall ≤ 0.05 at the largest synaptic noise level for z = 1…4",
+                  expected: .networkSize1000(reason: "the N = 200 networks tolerate more synaptic noise (z = 2 about 0.75 against the paper's 0.61), so with the paper's noise range z = 2's curve ends above 0.05"),
+                  requires: at("0.08")) { inputs in
+                let ends = try zs.map { try meanRecall(inputs, .synapticFirstAlive, z: $0, alpha: "0.08").last! }
+                return Evaluation(ours: "last level: " + Format.perZ(ends), holds: ends.allSatisfy { $0 <= 0.05 })
+            },
+            claim("F2-recall-crossing", ["03", "06"], "recall curves cross 0.5 once",
                   paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
                   test: "recall ≥ 0.95 at zero noise, ≤ 0.05 at the largest level, one crossing of 0.5",
                   expected: .paperProtocol(reason: recallSampling), requires: at("0.08")) { inputs in

@@ -13,10 +13,14 @@ enum TerminalSummary {
             func n(_ s: ClaimStatus) -> Int { r.filter { $0.status == s }.count }
             let expected = n(.holds) + n(.fails)
             out += "\(v == scale ? "At this scale (\(v))" : "At \(v)"): \(n(.holds)) of \(expected) expected claims hold; "
+                + (n(.differs) > 0 ? "\(n(.differs)) differ from the published run (known cause); " : "")
                 + "\(n(.notExpected)) not expected here; \(n(.fails)) fail"
                 + (n(.notRun) > 0 ? "; \(n(.notRun)) not run" : "") + (n(.error) > 0 ? "; \(n(.error)) could not be computed" : "")
                 + (n(.stale) > 0 ? "; \(n(.stale)) stale (the committed set needs `\(EvidenceSet.makeTarget)`)" : "")
                 + " (\(r.count) claims)\n"
+            for row in r where row.status == .differs {
+                out += "  DIFFERS \(row.id): ours \(row.ours); published \(row.paperValue)\n"
+            }
             for row in r where row.status == .fails {
                 out += "  FAIL \(row.id): ours \(row.ours.isEmpty ? "—" : row.ours); paper \(row.paperValue)"
                     + (row.reason.isEmpty ? "" : " — \(row.reason)") + "\n"

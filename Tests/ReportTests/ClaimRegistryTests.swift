@@ -66,6 +66,22 @@ import Testing
         #expect(row.reason.contains("bad JSON"))
     }
 
+    /// A claim whose published value comes from a run the released code does not reproduce:
+    /// computed at every scale but tiny; agreeing holds, disagreeing "differs" with the cause.
+    @Test func publishedRunClaimsDifferWithTheirCause() {
+        func claim(holds: Bool) -> Claim {
+            Claim(id: "X-published", figure: "figure5-6", panels: ["05"], statement: "s", paperValue: "1.0",
+                  source: ClaimSource(.panel), test: "t", expected: .publishedRunOnly(reason: "the cause"),
+                  requires: { _ in [] }, evaluate: { _ in Evaluation(ours: "0.6", holds: holds) })
+        }
+        let inputs = ClaimInputs(variant: Variant(scale: .default), root: Self.temporaryRoot())
+        let differs = ClaimRegistry.evaluate(claim(holds: false), inputs: inputs)
+        #expect(differs.status == .differs && differs.reason == "the cause" && differs.ours == "0.6")
+        #expect(ClaimRegistry.evaluate(claim(holds: true), inputs: inputs).status == .holds)
+        let tiny = ClaimRegistry.evaluate(claim(holds: false), inputs: ClaimInputs(variant: Variant(scale: .tiny), root: Self.temporaryRoot()))
+        #expect(tiny.status == .notExpected)
+    }
+
     @Test func theoryClaimsHoldOnThePublishedTables() {
         let inputs = ClaimInputs(variant: Variant(scale: .tiny), root: Self.packageRoot)
         for id in ["TH-tables", "TH-alpha-c"] {
