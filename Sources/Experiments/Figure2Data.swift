@@ -256,8 +256,8 @@ public struct Figure2Data {
         return RecallVsNoise(type: type, alpha: s.alphas[i], curves: curves)
     }
 
-    static func maxNoiseVsZ(_ s: AttractorSweep, type: NoiseType) throws -> MaxNoiseVsZ {
-        MaxNoiseVsZ(type: type, loads: try maxNoiseLoads.map { a in
+    static func maxNoiseVsZ(_ s: AttractorSweep, type: NoiseType, loads: [Double] = maxNoiseLoads) throws -> MaxNoiseVsZ {
+        MaxNoiseVsZ(type: type, loads: try loads.map { a in
             let i = s.alphaIndex(nearest: a)
             let v = try s.zs.map { z in MeanSEM(try s.at(z: z, alphaIndex: i).map { try $0.maxNoise(type) }) }
             return .init(requestedAlpha: a, alpha: s.alphas[i], mean: v.map(\.mean), sem: v.map(\.sem))
@@ -359,16 +359,18 @@ public struct Figure2ToleranceData {
         self.synapticRecall = synapticRecall; self.maxSynapticNoise = maxSynapticNoise
     }
 
-    /// `s` must hold the loads `Figure2Data.maxNoiseLoads`.
+    /// `s` must hold the lowest load (the recall panels); the max-noise panels show those of
+    /// `Figure2Data.maxNoiseLoads` it holds (a set still being computed lacks some).
     public static func build(_ s: AttractorSweep) throws -> Figure2ToleranceData {
-        for a in Figure2Data.maxNoiseLoads where !s.alphas.contains(a) {
-            throw ResultError.corrupt(path: "Figure 2 tolerance panels", reason: "the sweep has no load α = \(a)")
+        guard s.alphas.contains(Figure2Data.lowLoad) else {
+            throw ResultError.corrupt(path: "Figure 2 tolerance panels", reason: "the sweep has no load α = \(Figure2Data.lowLoad)")
         }
+        let loads = Figure2Data.maxNoiseLoads.filter(s.alphas.contains)
         return Figure2ToleranceData(
             zs: s.zs,
             neuralRecall: try Figure2Data.recallVsNoise(s, type: .neuralBalanced),
-            maxNeuralNoise: try Figure2Data.maxNoiseVsZ(s, type: .neuralBalanced),
+            maxNeuralNoise: try Figure2Data.maxNoiseVsZ(s, type: .neuralBalanced, loads: loads),
             synapticRecall: try Figure2Data.recallVsNoise(s, type: .synapticFirstAlive),
-            maxSynapticNoise: try Figure2Data.maxNoiseVsZ(s, type: .synapticFirstAlive))
+            maxSynapticNoise: try Figure2Data.maxNoiseVsZ(s, type: .synapticFirstAlive, loads: loads))
     }
 }

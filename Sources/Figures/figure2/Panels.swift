@@ -13,9 +13,11 @@ enum Figure2Panels {
     static let loadLabel = Markup.tex("Storage load $\\alpha/\\alpha_c$")
     static let loadTicks = [0.1, 0.3, 0.5, 0.7]
 
-    /// Legend labels and line styles of the max-noise panels' loads (04, 07), in the order
-    /// of `Figure2Data.maxNoiseLoads` (0.08, 0.1425, 0.33).
-    static let maxNoiseLoadStyles: [(label: String, style: LineStyle)] = [("0.08", .solid), ("0.14", .dashed), ("0.33", .dotted)]
+    /// Legend labels and line styles of the max-noise panels' loads (04, 07), by load
+    /// (`Figure2Data.maxNoiseLoads`).
+    static let maxNoiseLoadStyles: [Double: (label: String, style: LineStyle)] = [
+        0.08: ("0.08", .solid), 0.1425: ("0.14", .dashed), 0.33: ("0.33", .dotted),
+    ]
 
     // MARK: 01 — SNR per norm exponent at the lowest load
 
@@ -111,7 +113,8 @@ enum Figure2Panels {
         let ax = fig.addAxes()
         var handles: [Artist] = [], labels: [String] = []
         var top = 0.0
-        for (v, load) in zip(d.loads, maxNoiseLoadStyles) {
+        for v in d.loads {
+            let load = maxNoiseLoadStyles[v.requestedAlpha] ?? (String(format: "%.2f", v.alpha), .solid)
             top = max(top, zip(v.mean, v.sem).map { $0 + $1 }.max() ?? 0)
             ax.errorbar(zs.map(Double.init), v.mean, yErr: v.sem, color: .black,
                         lineStyle: load.style, marker: .circle)
