@@ -1,6 +1,7 @@
 // One checkable claim of the paper, as data: what it says, the paper's value and where that
-// value comes from, the test, where a faithful model is expected to show it, which results
-// it needs, and the function that computes our value from the typed results.
+// value comes from, the test (in words, and as a `ClaimCheck` with its controls), where a
+// faithful model is expected to show it, which results it needs, and the function that
+// measures our numbers from the typed results.
 
 import Experiments
 
@@ -21,16 +22,24 @@ public struct Claim: Sendable {
     public let expected: Expectation
     /// The results this claim reads (at the inputs' variant); missing ones make it "not run".
     public let requires: @Sendable (ClaimInputs) -> [Requirement]
-    /// Computes our value and applies the test.
-    public let evaluate: @Sendable (ClaimInputs) throws -> Evaluation
+    /// The test applied to the measured numbers, with its controls.
+    public let check: ClaimCheck
+    /// Measures our numbers from the typed results.
+    public let measure: @Sendable (ClaimInputs) throws -> Measured
 
     public init(id: String, figure: String, panels: [String], statement: String, paperValue: String,
                 source: ClaimSource, test: String, expected: Expectation,
-                requires: @escaping @Sendable (ClaimInputs) -> [Requirement],
-                evaluate: @escaping @Sendable (ClaimInputs) throws -> Evaluation) {
+                requires: @escaping @Sendable (ClaimInputs) -> [Requirement], check: ClaimCheck,
+                measure: @escaping @Sendable (ClaimInputs) throws -> Measured) {
         self.id = id; self.figure = figure; self.panels = panels; self.statement = statement
         self.paperValue = paperValue; self.source = source; self.test = test; self.expected = expected
-        self.requires = requires; self.evaluate = evaluate
+        self.requires = requires; self.check = check; self.measure = measure
+    }
+
+    /// Measures and applies the check.
+    public func evaluate(_ inputs: ClaimInputs) throws -> Evaluation {
+        let m = try measure(inputs)
+        return Evaluation(ours: m.ours, holds: check.holds(m.values), note: m.note)
     }
 }
 

@@ -78,7 +78,7 @@ public enum ClaimRegistry {
         var row = ClaimRow(id: claim.id, figure: claim.figure, panel: claim.panels.joined(separator: "+"),
                            statement: claim.statement, paperValue: claim.paperValue, ours: "", status: .notRun,
                            scale: inputs.variant.description, source: claim.source.description,
-                           expected: claim.expected.label, test: claim.test, reason: "")
+                           expected: claim.expected.label, test: claim.test, reason: "", kind: claim.check.kind.rawValue)
         let reqs = claim.requires(inputs)
         let missing = reqs.filter { !inputs.exists($0) }
         let (expected, why) = claim.expected.check(at: inputs.variant)

@@ -49,26 +49,29 @@ public struct ClaimRow: Codable, Sendable, Equatable {
     /// Whether the claim is expected at this row's variant (also for rows not run, so that
     /// `check-claims` can tell an expected claim that was not run).
     public var expectedHere: Bool?
+    /// What the test compares: "value" (against a paper, printed or theory value), "order" or "sign".
+    public var kind: String?
 
     public init(id: String, figure: String, panel: String, statement: String, paperValue: String, ours: String,
                 status: ClaimStatus, scale: String, source: String, expected: String, test: String, reason: String,
-                wouldHold: Bool? = nil, expectedHere: Bool? = nil) {
+                wouldHold: Bool? = nil, expectedHere: Bool? = nil, kind: String? = nil) {
         self.id = id; self.figure = figure; self.panel = panel; self.statement = statement; self.paperValue = paperValue
         self.ours = ours; self.status = status; self.scale = scale; self.source = source; self.expected = expected
         self.test = test; self.reason = reason; self.wouldHold = wouldHold; self.expectedHere = expectedHere
+        self.kind = kind
     }
 
     /// claims.csv's columns, in order (the first nine are the interface the issue names).
     public static let csvColumns = ["id", "figure", "panel", "statement", "paper_value", "ours", "status", "scale",
-                                    "source", "expected", "test", "reason", "would_hold", "expected_here"]
+                                    "source", "expected", "test", "reason", "would_hold", "expected_here", "kind"]
 
     public var csvFields: [String] {
         [id, figure, panel, statement, paperValue, ours, status.rawValue, scale, source, expected, test, reason,
-         wouldHold.map { $0 ? "true" : "false" } ?? "", expectedHere.map { $0 ? "true" : "false" } ?? ""]
+         wouldHold.map { $0 ? "true" : "false" } ?? "", expectedHere.map { $0 ? "true" : "false" } ?? "", kind ?? ""]
     }
 
     enum CodingKeys: String, CodingKey {
         case id, figure, panel, statement, paperValue = "paper_value", ours, status, scale, source, expected, test,
-             reason, wouldHold = "would_hold", expectedHere = "expected_here"
+             reason, wouldHold = "would_hold", expectedHere = "expected_here", kind
     }
 }

@@ -16,10 +16,47 @@ enum Figure2Claims {
     static func claim(_ id: String, _ panels: [String], _ statement: String, paper: String, source: ClaimSource,
                       test: String, expected: Expectation = .everyScale,
                       requires: @escaping @Sendable (ClaimInputs) -> [Requirement] = { $0.figure2Points },
-                      evaluate: @escaping @Sendable (ClaimInputs) throws -> Evaluation) -> Claim {
+                      check: ClaimCheck, measure: @escaping @Sendable (ClaimInputs) throws -> Measured) -> Claim {
         Claim(id: id, figure: "figure2", panels: panels, statement: statement, paperValue: paper, source: source,
-              test: test, expected: expected, requires: requires, evaluate: evaluate)
+              test: test, expected: expected, requires: requires, check: check, measure: measure)
     }
+
+    /// max(z3, z4) < min(z1, z2) in each group of four (z = 1…4).
+    static let z34BelowZ12: ClaimCheck = {
+        let passing: [[Double]] = [[0.5, 0.6, 0.2, 0.1], [0.5, 0.6, 0.2, 0.1, 0.4, 0.4, 0.3, 0.2]]
+        let failing: [[Double]] = [[0.5, 0.6, 0.5, 0.1], [0.5, 0.6, 0.2, 0.7], [0.5, 0.6, 0.2, 0.1, 0.4, 0.4, 0.4, 0.2], []]
+        @Sendable func holds(_ v: [Double]) -> Bool {
+            guard !v.isEmpty, v.count % 4 == 0 else { return false }
+            for i in stride(from: 0, to: v.count, by: 4) where !(max(v[i + 2], v[i + 3]) < min(v[i], v[i + 1])) { return false }
+            return true
+        }
+        return .custom(.order, passing: passing, failing: failing, holds)
+    }()
+
+    /// In each group of four (z = 1…4) every value at most the one before (equal max noise
+    /// values lie within one step of the noise grid they are read off), and the first above
+    /// the last.
+    static let fallingOrTiedInGroups: ClaimCheck = {
+        let passing: [[Double]] = [[0.45, 0.26, 0.13, 0.07, 0.27, 0.15, 0.07, 0.07, 0.08, 0.04, 0.02, 0.01]]
+        let failing: [[Double]] = [[0.45, 0.26, 0.13, 0.17, 0.27, 0.15, 0.07, 0.04, 0.08, 0.04, 0.02, 0.01],
+                                   [0.45, 0.26, 0.13, 0.07, 0.27, 0.15, 0.07, 0.04, 0.08, 0.08, 0.08, 0.08], []]
+        @Sendable func holds(_ v: [Double]) -> Bool {
+            guard !v.isEmpty, v.count % 4 == 0 else { return false }
+            for i in stride(from: 0, to: v.count, by: 4) {
+                for k in 1..<4 where !(v[i + k] <= v[i + k - 1]) { return false }
+                if !(v[i] > v[i + 3]) { return false }
+            }
+            return true
+        }
+        return .custom(.order, passing: passing, failing: failing, holds)
+    }()
+
+    /// The largest of four values is the second (z = 2).
+    static let z2Largest: ClaimCheck = {
+        let passing: [[Double]] = [[0.57, 0.61, 0.28, 0.22]]
+        let failing: [[Double]] = [[0.61, 0.57, 0.28, 0.22], [0.61, 0.61, 0.28, 0.22], [0.5, 0.6, 0.7, 0.2], []]
+        return .custom(.order, passing: passing, failing: failing) { v in v.count == 4 && Check.argmax(v) == 1 && v[1] > v[0] }
+    }()
 
     static func at(_ alpha: String) -> @Sendable (ClaimInputs) -> [Requirement] { { $0.attractorPoints(alphas: [alpha]) } }
 
@@ -66,140 +103,149 @@ enum Figure2Claims {
         var claims: [Claim] = [
             claim("F2-density-z1", ["08"], "z = 1 connection density ≈ 0.5 at every load",
                   paper: "0.50 ± 0.03", source: ClaimSource(.panel, detail: "and the theory value 0.5"),
-                  test: "every load within 0.03 of 0.5") { inputs in
+                  test: "every load within 0.03 of 0.5", check: .allNear(0.5, 0.03)) { inputs in
                 let d = try inputs.figure2().density.series[0].mean
-                return Evaluation(ours: "\(Format.list(d)) (α = 0.08 … 0.7)", holds: Check.near(d, d.map { _ in 0.5 }, 0.03))
+                return Measured(d, ours: "\(Format.list(d)) (α = 0.08 … 0.7)")
             },
             claim("F2-density-z2-theory", ["08"], "z = 2 density follows the L1 theory p(α)",
                   paper: "l1_capacity.csv: 0.072 at α = 0.08 … 0.41 at 0.7", source: ClaimSource(.table),
-                  test: "every load within 0.03 of the L1 connection probability") { inputs in
+                  test: "every load within 0.03 of the L1 connection probability", check: .allNear(0, 0.03)) { inputs in
                 let rows = try inputs.figure2().comparison.rows
                 let ours = rows.map { $0.l0Z2 ?? .nan }, theory = rows.map(\.pExc)
-                return Evaluation(ours: "\(Format.list(ours, 3)) vs theory \(Format.list(theory, 3))",
-                                  holds: Check.near(ours, theory, 0.03))
+                return Measured(zip(ours, theory).map { $0 - $1 }, ours: "\(Format.list(ours, 3)) vs theory \(Format.list(theory, 3))")
             },
             claim("F2-density-order", ["08"], "connection density falls with z at every load",
                   paper: "z1 > z2 > z3 > z4 (α = 0.7: ≈ 0.50, 0.42, 0.33, 0.30)", source: ClaimSource(.panel),
-                  test: "strictly falling in z at each of the 8 loads") { inputs in
+                  test: "strictly falling in z at each of the 8 loads", check: .fallingInGroups(of: 4)) { inputs in
                 let (perLoad, note) = fallingInZ(try inputs.figure2().density.series)
-                return Evaluation(ours: "α = 0.7: \(Format.list(perLoad.last!))", holds: note == nil, note: note)
+                return Measured(perLoad.flatMap { $0 }, ours: "α = 0.7: \(Format.list(perLoad.last!))", note: note)
             },
             claim("F2-density-rises", ["08"], "density of z ≥ 2 rises with load",
                   paper: "z = 2: 0.07 → 0.41; z = 3: ≈ 0.05 → 0.33", source: ClaimSource(.panel),
-                  test: "for z = 2 and 3: density at α = 0.7 above that at α = 0.08 by more than 0.2") { inputs in
+                  test: "for z = 2 and 3: density at α = 0.7 above that at α = 0.08 by more than 0.2",
+                  check: .custom(.sign, passing: [[0.34, 0.28]], failing: [[0.19, 0.3], [0.3, 0.1], []]) { v in
+                      v.count == 2 && v.allSatisfy { $0 > 0.2 }
+                  }) { inputs in
                 let s = try inputs.figure2().density.series
                 let z2 = s[1].mean, z3 = s[2].mean
-                return Evaluation(ours: "z = 2: \(Format.number(z2.first!)) → \(Format.number(z2.last!)); z = 3: \(Format.number(z3.first!)) → \(Format.number(z3.last!))",
-                                  holds: z2.last! - z2.first! > 0.2 && z3.last! - z3.first! > 0.2)
+                return Measured([z2.last! - z2.first!, z3.last! - z3.first!],
+                                ours: "z = 2: \(Format.number(z2.first!)) → \(Format.number(z2.last!)); z = 3: \(Format.number(z3.first!)) → \(Format.number(z3.last!))")
             },
             claim("F2-density-above-l0", ["08"], "no simulation point lies in the no-solutions region below the L0 boundary",
                   paper: "every point above the boundary", source: ClaimSource(.table, detail: "l0_boundary.csv"),
-                  test: "density ≥ the minimal density at κ = 0 for every z and load") { inputs in
+                  test: "density ≥ the minimal density at κ = 0 for every z and load",
+                  check: .custom(.sign, passing: [[0.01]], failing: [[-0.001], [.nan], []]) { v in v.count == 1 && v[0] >= 0 }) { inputs in
                 let d = try inputs.figure2()
                 let bound = d.comparison.rows.map(\.l0Bound)
                 var margin = Double.infinity
                 for s in d.density.series { for (v, b) in zip(s.mean, bound) { margin = min(margin, v - b) } }
-                return Evaluation(ours: "smallest density − bound: \(Format.number(margin, 3))", holds: margin >= 0)
+                return Measured([margin], ours: "smallest density − bound: \(Format.number(margin, 3))")
             },
             claim("F2-snr-bars", ["01"], "the q-norm margin of q = 2/z is largest for that z",
                   paper: "q = 2 → z = 1, q = 1 → z = 2, q = 2/3 and 1/2 → z = 3 or 4 (nearly tied)",
                   source: ClaimSource(.panel), test: "argmax over z: z1 for q = 2, z2 for q = 1, z3 or z4 for q = 2/3 and 1/2",
-                  requires: at("0.08")) { inputs in
+                  requires: at("0.08"),
+                  check: .custom(.order, passing: [[4, 3, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4]],
+                                 failing: [[3, 4, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4], [4, 3, 2, 1, 4, 3, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4],
+                                           [4, 3, 2, 1, 3, 4, 2, 1, 1, 4, 2, 3, 1, 2, 3, 4], [4, 3, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 4, 2, 3, 1], []]) { v in
+                      guard v.count == 16 else { return false }
+                      let w = (0..<4).map { Check.argmax(Array(v[4 * $0..<4 * $0 + 4])) + 1 }
+                      return w[0] == 1 && w[1] == 2 && [3, 4].contains(w[2]) && [3, 4].contains(w[3])
+                  }) { inputs in
                 let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
-                let winners = try metrics.map { m in zs[Check.argmax(try inputs.perZ(alpha: "0.08") { try $0.mean(m) })] }
-                let ok = winners[0] == 1 && winners[1] == 2 && [3, 4].contains(winners[2]) && [3, 4].contains(winners[3])
-                return Evaluation(ours: "largest: q = 2 → z\(winners[0]), 1 → z\(winners[1]), 2/3 → z\(winners[2]), 1/2 → z\(winners[3])",
-                                  holds: ok)
+                let values = try metrics.map { m in try inputs.perZ(alpha: "0.08") { try $0.mean(m) } }
+                let winners = values.map { zs[Check.argmax($0)] }
+                return Measured(values.flatMap { $0 },
+                                ours: "largest: q = 2 → z\(winners[0]), 1 → z\(winners[1]), 2/3 → z\(winners[2]), 1/2 → z\(winners[3])")
             },
             claim("F2-neural-snr-z1-theory", ["02"], "z = 1 neural SNR lies on the κ(α_c)/c theory line",
                   paper: "within 10%", source: ClaimSource(.panel, .table),
-                  test: "min margin / κ_max(α) within 10% of 1 at every load") { inputs in
+                  test: "min margin / κ_max(α) within 10% of 1 at every load", check: .allNear(1, 0.10)) { inputs in
                 let rows = try inputs.figure2().comparison.rows
                 let ratio = rows.map { ($0.minMarginZ1 ?? .nan) / $0.kappaMax }
-                return Evaluation(ours: "ratio \(Format.list(ratio))", holds: Check.near(ratio, ratio.map { _ in 1 }, 0.10))
+                return Measured(ratio, ours: "ratio \(Format.list(ratio))")
             },
             claim("F2-neural-snr-order", ["02"], "neural SNR falls with z at every load",
                   paper: "z1 > z2 > z3 > z4 (α = 0.08: ≈ 9.5, 5.2, 3.6, 2.9)", source: ClaimSource(.panel),
-                  test: "strictly falling in z at each load") { inputs in
+                  test: "strictly falling in z at each load", check: .fallingInGroups(of: 4)) { inputs in
                 let (perLoad, note) = fallingInZ(try inputs.figure2().neuralSNR.series)
-                return Evaluation(ours: "α = 0.08: \(Format.list(perLoad[0], 1))", holds: note == nil, note: note)
+                return Measured(perLoad.flatMap { $0 }, ours: "α = 0.08: \(Format.list(perLoad[0], 1))", note: note)
             },
             claim("F2-neural-snr-falls-with-load", ["02"], "neural SNR of every z falls with load",
                   paper: "z = 1: ≈ 9.5 at α = 0.08 → ≈ 0.9 at 0.7", source: ClaimSource(.panel),
-                  test: "strictly falling over the 8 loads for every z") { inputs in
+                  test: "strictly falling over the 8 loads for every z", check: .fallingInGroups(of: Figure2Sweep.alphas.count)) { inputs in
                 let s = try inputs.figure2().neuralSNR.series
-                return Evaluation(ours: "z = 1: \(Format.number(s[0].mean.first!, 1)) → \(Format.number(s[0].mean.last!, 1))",
-                                  holds: s.allSatisfy { Check.decreasing($0.mean) })
+                return Measured(s.flatMap(\.mean), ours: "z = 1: \(Format.number(s[0].mean.first!, 1)) → \(Format.number(s[0].mean.last!, 1))")
             },
             claim("F2-syn-snr-z2-theory", ["05"], "z = 2 synaptic SNR lies on its L1 theory line",
                   paper: "within 10%", source: ClaimSource(.panel, .table),
-                  test: "simulated / theory within 10% of 1 at every load") { inputs in
+                  test: "simulated / theory within 10% of 1 at every load", check: .allNear(1, 0.10)) { inputs in
                 let d = try inputs.figure2().synapticSNR
                 guard let theory = d.theory.first(where: { $0.z == 2 })?.curve else { throw ClaimError.missing("z = 2 theory") }
                 let ratio = zip(d.series[1].mean, theory.y).map { $0 / $1 }
-                return Evaluation(ours: "ratio \(Format.list(ratio))", holds: Check.near(ratio, ratio.map { _ in 1 }, 0.10))
+                return Measured(ratio, ours: "ratio \(Format.list(ratio))")
             },
             claim("F2-syn-snr-order-low-load", ["05"], "at the lowest load synaptic SNR falls with z",
                   paper: "α = 0.08: ≈ 11, 7, 3.7, 2.8 (z = 1…4)", source: ClaimSource(.panel),
-                  test: "strictly falling in z at α = 0.08", requires: at("0.08")) { inputs in
+                  test: "strictly falling in z at α = 0.08", requires: at("0.08"), check: .fallingInGroups(of: 4)) { inputs in
                 let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
-                return Evaluation(ours: Format.perZ(v, 1), holds: Check.decreasing(v))
+                return Measured(v, ours: Format.perZ(v, 1))
             },
             claim("F2-syn-tol-z34-low", ["07"], "z = 3 and 4 tolerate less synaptic noise than z = 1 and 2",
                   paper: "at α = 0.08, 0.1425, 0.33", source: ClaimSource(.panel),
                   test: "max(z3, z4) < min(z1, z2) at each of the three loads",
-                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }) { inputs in
+                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }, check: z34BelowZ12) { inputs in
                 let v = try ["0.08", "0.1425", "0.33"].map { try maxNoise(inputs, .synapticFirstAlive, alpha: $0) }
-                let ok = v.allSatisfy { max($0[2], $0[3]) < min($0[0], $0[1]) }
-                return Evaluation(ours: v.map { Format.list($0) }.joined(separator: " | "), holds: ok)
+                return Measured(v.flatMap { $0 }, ours: v.map { Format.list($0) }.joined(separator: " | "))
             },
             claim("F2-neural-tol-order", ["04"], "max tolerated neural noise falls with z at α = 0.08, 0.1425, 0.33",
                   paper: "α = 0.08: 0.45, 0.26, 0.13, 0.07; 0.1425: 0.27, 0.15, 0.07, 0.04; 0.33: 0.08, 0.04, 0.02, 0.01",
                   source: ClaimSource(.panel),
                   test: "at each of the three loads every z below the one before, or equal when they differ by less than one step of the noise grid, and z = 1 above z = 4",
-                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }) { inputs in
-                var ok = true, ties: [String] = []
-                var shown: [String] = []
+                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) },
+                  check: fallingOrTiedInGroups) { inputs in
+                var ties: [String] = [], values: [Double] = [], shown: [String] = []
                 for alpha in ["0.08", "0.1425", "0.33"] {
                     let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
                     let step = try noiseStep(inputs, .neuralBalanced, alpha: alpha)
+                    values += v
                     shown.append(Format.list(v))
-                    for k in 1..<v.count where !(v[k] < v[k - 1]) {
-                        if v[k] == v[k - 1] { ties.append("z\(zs[k - 1]) = z\(zs[k]) at α = \(alpha) (grid step \(Format.number(step, 3)))") }
-                        else { ok = false }
+                    for k in 1..<v.count where v[k] == v[k - 1] {
+                        ties.append("z\(zs[k - 1]) = z\(zs[k]) at α = \(alpha) (grid step \(Format.number(step, 3)))")
                     }
-                    if !(v[0] > v[v.count - 1]) { ok = false }
                 }
-                return Evaluation(ours: shown.joined(separator: " | "), holds: ok,
-                                  note: ties.isEmpty ? nil : "equal within the noise grid: " + ties.joined(separator: ", "))
+                let note: String? = ties.isEmpty ? nil : "equal within the noise grid: " + ties.joined(separator: ", ")
+                return Measured(values, ours: shown.joined(separator: " | "), note: note)
             },
             claim("F2-syn-tol-peak-z2", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.08 (z = 1 close behind; z = 3, 4 well below)",
                   paper: "0.57, 0.61, 0.28, 0.22", source: ClaimSource(.panel), test: "argmax over z is z = 2",
-                  expected: .networkSize1000(reason: finiteSize), requires: at("0.08")) { inputs in
+                  expected: .networkSize1000(reason: finiteSize), requires: at("0.08"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.08")
-                return Evaluation(ours: Format.list(v), holds: Check.argmax(v) == 1)
+                return Measured(v, ours: Format.list(v))
             },
             claim("F2-syn-tol-z2-over-z1-seeds", ["07"],
                   "z = 2 tolerates more synaptic noise than z = 1 at α = 0.08, over three seeds (the headline claim with its seed spread)",
                   paper: "0.61 against 0.57 (one run)", source: ClaimSource(.panel),
                   test: "over seeds \(headlineSeeds.map(String.init).joined(separator: ", ")): the mean of z2 − z1 is positive and larger than its standard error",
                   expected: .networkSize1000(reason: finiteSize),
-                  requires: { $0.attractorPoints(alpha: "0.08", zs: [1, 2], seeds: headlineSeeds) }) { inputs in
+                  requires: { $0.attractorPoints(alpha: "0.08", zs: [1, 2], seeds: headlineSeeds) },
+                  check: .custom(.sign, passing: [[0.08, 0.06, 0.02], [0.04]], failing: [[0.02, -0.04, 0.01], [0.1, -0.09, 0.0], [-0.01], []]) { gap in
+                      let g = MeanSEM(gap)
+                      return !gap.isEmpty && g.mean > 0 && g.mean > g.sem
+                  }) { inputs in
                 let tolerance = { (z: Int, seed: UInt64) in try inputs.attractor(z: z, alpha: "0.08", seed: seed).maxNoise(.synapticFirstAlive) }
                 let z1 = try headlineSeeds.map { try tolerance(1, $0) }, z2 = try headlineSeeds.map { try tolerance(2, $0) }
                 let gap = zip(z2, z1).map { $0 - $1 }
                 let g = MeanSEM(gap), a = MeanSEM(z1), b = MeanSEM(z2)
-                let sd = (g.sem * Double(gap.count).squareRoot())
-                return Evaluation(
-                    ours: "z2 − z1 per seed \(gap.map { Format.signed($0) }.joined(separator: ", ")): mean \(Format.signed(g.mean)) ± \(Format.number(g.sem, 3)) s.e.m. (s.d. \(Format.number(sd, 3))); "
-                        + "z1 \(Format.number(a.mean)) ± \(Format.number(a.sem, 3)), z2 \(Format.number(b.mean)) ± \(Format.number(b.sem, 3))",
-                    holds: g.mean > 0 && g.mean > g.sem)
+                let sd = g.sem * Double(gap.count).squareRoot()
+                return Measured(gap, ours: "z2 − z1 per seed \(gap.map { Format.signed($0) }.joined(separator: ", ")): mean \(Format.signed(g.mean)) ± \(Format.number(g.sem, 3)) s.e.m. (s.d. \(Format.number(sd, 3))); "
+                                + "z1 \(Format.number(a.mean)) ± \(Format.number(a.sem, 3)), z2 \(Format.number(b.mean)) ± \(Format.number(b.sem, 3))")
             },
             claim("F2-syn-tol-peak-z2-a0.1425", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.1425",
                   paper: "0.41, 0.43, 0.25, 0.17", source: ClaimSource(.panel), test: "argmax over z is z = 2",
-                  expected: .networkSize1000(reason: finiteSize), requires: at("0.1425")) { inputs in
+                  expected: .networkSize1000(reason: finiteSize), requires: at("0.1425"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.1425")
-                return Evaluation(ours: Format.list(v), holds: Check.argmax(v) == 1)
+                return Measured(v, ours: Format.list(v))
             },
             claim("F2-pruned-floor", ["10"], "pruned weights pile up at 1e-20 (z = 1), 1e-40 (z = 2) and exactly 0 (z ≥ 3): float32 underflow of the factor products",
                   paper: "peaks at 1e-20, 1e-40, 0, 0", source: ClaimSource(.panel),
@@ -207,9 +253,13 @@ enum Figure2Claims {
                   requires: { inputs in
                       // The weights W, which the committed evidence set leaves out.
                       inputs.attractorPoints(alphas: ["0.33"]).compactMap { if case .point(let p) = $0 { return .array(p, "W") }; return nil }
+                  },
+                  check: .custom(.value, passing: [[-20, -40, 100, 5]], failing: [[-17, -40, 100, 5], [-20, -43, 100, 5], [-20, -40, 0, 5], [-20, -40, 100, -1], [.nan, -40, 1, 1], []]) { v in
+                      // Decades of the fullest tiny bin for z = 1, 2; zeros minus that bin's count for z = 3, 4.
+                      v.count == 4 && abs(v[0] + 20) <= 2 && abs(v[1] + 40) <= 2 && v[2] > 0 && v[3] > 0
                   }) { inputs in
-                var found: [String] = [], ok = true
-                for (k, z) in zs.enumerated() {
+                var found: [String] = [], values: [Double] = []
+                for z in zs {
                     let (all, _) = try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: z)
                     let tiny = all.filter { $0 > 0 && $0 < 1e-10 }.map { log10($0).rounded() }
                     let zeros = all.filter { $0 == 0 }.count
@@ -217,64 +267,75 @@ enum Figure2Claims {
                     for e in tiny { counts[e, default: 0] += 1 }
                     let peak = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
                     if z <= 2 {
-                        let target = z == 1 ? -20.0 : -40.0
-                        guard let p = peak, abs(p.key - target) <= 2 else { ok = false; found.append("z\(z): no pile near 1e\(Int(target))"); continue }
-                        found.append("z\(z): 1e\(Int(p.key)) (\(p.value))")
+                        values.append(peak?.key ?? .nan)
+                        found.append(peak.map { "z\(z): 1e\(Int($0.key)) (\($0.value))" } ?? "z\(z): no tiny weights")
                     } else {
-                        if zeros <= (peak?.value ?? 0) { ok = false }
+                        values.append(Double(zeros - (peak?.value ?? 0)))
                         found.append("z\(z): \(zeros) zeros")
                     }
-                    _ = k
                 }
-                return Evaluation(ours: found.joined(separator: ", "), holds: ok)
+                return Measured(values, ours: found.joined(separator: ", "))
             },
             claim("F2-recall-ends-order", ["03", "06"],
                   "recall curves start at 1, those under neural noise end at 0, and they lie in z order: for neural noise each z below the one before, for synaptic noise z = 3 and 4 below z = 1 and 2",
                   paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
                   test: "recall ≥ 0.95 at zero noise for all 8 curves and ≤ 0.05 at the largest level for the neural ones (the synaptic end: F2-recall-synaptic-end); the area under the recall curve (mean recall over the noise grid) strictly falls with z for neural noise, and max(z3, z4) < min(z1, z2) for synaptic noise",
-                  requires: at("0.08")) { inputs in
-                var bad: [String] = []
-                var areas: [NoiseType: [Double]] = [:]
+                  requires: at("0.08"),
+                  check: .custom(.order, passing: [[1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3]],
+                                 failing: [[0.9, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3],
+                                           [1, 1, 1, 1, 1, 1, 1, 1, 0, 0.06, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3],
+                                           [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.2, 0.08, 0.8, 0.7, 0.35, 0.3],
+                                           [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.3, 0.35, 0.3], []]) { v in
+                      // Starts (8: neural z1–4, synaptic z1–4), neural ends (4), neural areas (4), synaptic areas (4).
+                      guard v.count == 20 else { return false }
+                      return v[0..<8].allSatisfy { $0 >= 0.95 } && v[8..<12].allSatisfy { $0 <= 0.05 }
+                          && Check.decreasing(Array(v[12..<16])) && max(v[18], v[19]) < min(v[16], v[17])
+                  }) { inputs in
+                var starts: [Double] = [], neuralEnds: [Double] = [], areas: [NoiseType: [Double]] = [:]
                 for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
                     for z in zs {
                         let r = try meanRecall(inputs, type, z: z, alpha: "0.08")
                         areas[type, default: []].append(r.reduce(0, +) / Double(r.count))
-                        if !(r.first! >= 0.95 && (type == .synapticFirstAlive || r.last! <= 0.05)) {
-                            bad.append("\(type == .neuralBalanced ? "neural" : "synaptic") z\(z): start \(Format.number(r.first!)), end \(Format.number(r.last!))")
-                        }
+                        starts.append(r.first!)
+                        if type == .neuralBalanced { neuralEnds.append(r.last!) }
                     }
                 }
                 let neural = areas[.neuralBalanced]!, synaptic = areas[.synapticFirstAlive]!
-                if !Check.decreasing(neural) { bad.append("neural areas not falling with z") }
-                if !(max(synaptic[2], synaptic[3]) < min(synaptic[0], synaptic[1])) { bad.append("synaptic areas of z3, z4 not below z1, z2") }
-                return Evaluation(ours: "areas neural \(Format.list(neural, 3)); synaptic \(Format.list(synaptic, 3))"
-                                  + (bad.isEmpty ? "" : " — " + bad.joined(separator: "; ")), holds: bad.isEmpty)
+                return Measured(starts + neuralEnds + neural + synaptic,
+                                ours: "starts ≥ \(Format.number(starts.min()!)), neural ends ≤ \(Format.number(neuralEnds.max()!)); "
+                                    + "areas neural \(Format.list(neural, 3)); synaptic \(Format.list(synaptic, 3))")
             },
             claim("F2-recall-synaptic-end", ["06"], "recall under synaptic noise reaches 0 within the panel's noise range for every z",
                   paper: "every z ≤ 0.05 at the largest level (α = 0.08)", source: ClaimSource(.panel),
                   test: "recall ≤ 0.05 at the largest synaptic noise level for z = 1…4",
                   expected: .networkSize1000(reason: "the N = 200 networks tolerate more synaptic noise (z = 2 about 0.75 against the paper's 0.61), so with the paper's noise range z = 2's curve ends above 0.05"),
-                  requires: at("0.08")) { inputs in
+                  requires: at("0.08"),
+                  check: .custom(.sign, passing: [[0.02, 0.05, 0, 0]], failing: [[0.02, 0.06, 0, 0], [.nan, 0, 0, 0], []]) { v in
+                      !v.isEmpty && v.allSatisfy { $0 <= 0.05 }
+                  }) { inputs in
                 let ends = try zs.map { try meanRecall(inputs, .synapticFirstAlive, z: $0, alpha: "0.08").last! }
-                return Evaluation(ours: "last level: " + Format.perZ(ends), holds: ends.allSatisfy { $0 <= 0.05 })
+                return Measured(ends, ours: "last level: " + Format.perZ(ends))
             },
             claim("F2-recall-crossing", ["03", "06"], "recall curves cross 0.5 once",
                   paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
                   test: "recall ≥ 0.95 at zero noise, ≤ 0.05 at the largest level, one crossing of 0.5",
-                  expected: .paperProtocol(reason: recallSampling), requires: at("0.08")) { inputs in
-                var bad: [String] = []
+                  expected: .paperProtocol(reason: recallSampling), requires: at("0.08"),
+                  check: .custom(.order, passing: [[1, 0, 1, 0.98, 0.01, 1]], failing: [[1, 0, 3], [1, 0.1, 1], [0.9, 0, 1], []]) { v in
+                      // Per curve: start, end, number of crossings of 0.5.
+                      !v.isEmpty && v.count % 3 == 0 && stride(from: 0, to: v.count, by: 3).allSatisfy { v[$0] >= 0.95 && v[$0 + 1] <= 0.05 && v[$0 + 2] == 1 }
+                  }) { inputs in
+                var bad: [String] = [], values: [Double] = []
                 for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
                     for z in zs {
-                        let pts = try inputs.attractor(z: z, alpha: "0.08")
-                        let curves = try pts.map { try $0.recallCurve(type).recall }
-                        let r = curves[0].indices.map { i in curves.map { $0[i] }.reduce(0, +) / Double(curves.count) }
+                        let r = try meanRecall(inputs, type, z: z, alpha: "0.08")
                         let crossings = zip(r, r.dropFirst()).filter { ($0 - 0.5) * ($1 - 0.5) < 0 || ($1 == 0.5 && $0 != 0.5) }.count
+                        values += [r.first!, r.last!, Double(crossings)]
                         if !(r.first! >= 0.95 && r.last! <= 0.05 && crossings == 1) {
                             bad.append("\(type == .neuralBalanced ? "neural" : "synaptic") z\(z): start \(Format.number(r.first!)), end \(Format.number(r.last!)), \(crossings) crossings")
                         }
                     }
                 }
-                return Evaluation(ours: bad.isEmpty ? "all 8 curves" : bad.joined(separator: "; "), holds: bad.isEmpty)
+                return Measured(values, ours: bad.isEmpty ? "all 8 curves" : bad.joined(separator: "; "))
             },
         ]
         // The absolute tolerance values per load, neural (04) and synaptic (07).
@@ -282,16 +343,18 @@ enum Figure2Claims {
             claims.append(claim("F2-neural-tol-values-a\(alpha)", ["04"], "max tolerated neural noise per z at α = \(alpha)",
                                 paper: Format.list(neural), source: ClaimSource(.panel),
                                 test: "each z within \(toleranceValueTolerance) (a quarter tick)",
-                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha)) { inputs in
+                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha),
+                                check: .near(neural, toleranceValueTolerance)) { inputs in
                 let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
-                return Evaluation(ours: Format.list(v), holds: Check.near(v, neural, toleranceValueTolerance))
+                return Measured(v, ours: Format.list(v))
             })
             claims.append(claim("F2-syn-tol-values-a\(alpha)", ["07"], "max tolerated synaptic noise per z at α = \(alpha)",
                                 paper: Format.list(synaptic), source: ClaimSource(.panel),
                                 test: "each z within \(toleranceValueTolerance) (a quarter tick)",
-                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha)) { inputs in
+                                expected: .networkSize1000(reason: finiteSize), requires: at(alpha),
+                                check: .near(synaptic, toleranceValueTolerance)) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: alpha)
-                return Evaluation(ours: Format.list(v), holds: Check.near(v, synaptic, toleranceValueTolerance))
+                return Measured(v, ours: Format.list(v))
             })
         }
         return claims

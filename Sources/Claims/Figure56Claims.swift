@@ -14,12 +14,12 @@ enum Figure56Claims {
 
     static func claim(_ id: String, _ panels: [String], _ statement: String, paper: String, source: ClaimSource,
                       test: String, expected: Expectation = .everyScale, needsSimulation: Bool = true,
-                      evaluate: @escaping @Sendable (ClaimInputs) throws -> Evaluation) -> Claim {
+                      check: ClaimCheck, measure: @escaping @Sendable (ClaimInputs) throws -> Measured) -> Claim {
         Claim(id: id, figure: "figure5-6", panels: panels, statement: statement, paperValue: paper, source: source,
               test: test, expected: needsSimulation ? expected : .independentOfScale,
               requires: { inputs in
                   [.file(ClaimInputs.kaufmanFile)] + (needsSimulation ? [.point(inputs.fluctuationPoint)] : [])
-              }, evaluate: evaluate)
+              }, check: check, measure: measure)
     }
 
     static func slopes(_ s: LagSlopes?) throws -> (ltp: Double, ltd: Double, pairs: (Int, Int)) {
@@ -37,81 +37,87 @@ enum Figure56Claims {
         [
             claim("F56-kaufman-slopes", ["02"], "slope of log |Δw| on log w at lag 1 (0.5 h), potentiation / depression",
                   paper: "0.57 / 0.72 (original code: 0.572669 / 0.715767)", source: ClaimSource(.printed, .originalCode),
-                  test: "within 1e-3 of the original code's slopes", needsSimulation: false) { inputs in
+                  test: "within 1e-3 of the original code's slopes", needsSimulation: false, check: .near([0.572669, 0.715767], 1e-3)) { inputs in
                 let s = try slopes(try inputs.kaufman().analysis.slopes(lag: 1))
-                return Evaluation(ours: String(format: "%.6f / %.6f", s.ltp, s.ltd),
-                                  holds: abs(s.ltp - 0.572669) <= 1e-3 && abs(s.ltd - 0.715767) <= 1e-3,
-                                  note: "the remaining 4e-5 / 6e-5 is the order of equal weights in the sort (docs/methods.md §7.4)")
+                return Measured([s.ltp, s.ltd], ours: String(format: "%.6f / %.6f", s.ltp, s.ltd),
+                                note: "the remaining 4e-5 / 6e-5 is the order of equal weights in the sort (docs/methods.md §7.4)")
             },
             claim("F56-kaufman-pairs", ["02"], "pairs of consecutive observations at lag 1, potentiation / depression",
                   paper: "25 847 / 25 845", source: ClaimSource(.originalCode, detail: "all 49 time points"),
-                  test: "equal", needsSimulation: false) { inputs in
+                  test: "equal (counts: within 0.5)", needsSimulation: false, check: .near([25_847, 25_845], 0.5)) { inputs in
                 let s = try slopes(try inputs.kaufman().analysis.slopes(lag: 1))
-                return Evaluation(ours: "\(s.pairs.0) / \(s.pairs.1)", holds: s.pairs.0 == 25_847 && s.pairs.1 == 25_845)
+                return Measured([Double(s.pairs.0), Double(s.pairs.1)], ours: "\(s.pairs.0) / \(s.pairs.1)")
             },
             claim("F56-kaufman-qmin", ["05"], "q_min of the data, bootstrap mean ± std (1000 resamples, seed 123, first 48 time points)",
                   paper: "1.0854 ± 0.4301 (notebook: 1.0854000000000001 (0.4301474630867885))", source: ClaimSource(.printed),
-                  test: "NumPy's generator: equal to 1e-9", needsSimulation: false) { inputs in
+                  test: "NumPy's generator: equal to 1e-9", needsSimulation: false, check: .near([1.0854000000000001, 0.4301474630867885], 1e-9)) { inputs in
                 let n = try inputs.kaufman().analysis.norm
-                return Evaluation(ours: String(format: "%.4f ± %.4f", n.qMinMean, n.qMinStd),
-                                  holds: abs(n.qMinMean - 1.0854000000000001) <= 1e-9 && abs(n.qMinStd - 0.4301474630867885) <= 1e-9)
+                return Measured([n.qMinMean, n.qMinStd], ours: String(format: "%.4f ± %.4f", n.qMinMean, n.qMinStd))
             },
             claim("F56-kaufman-cv-floor", ["03"], "the data's mean CV rank never reaches 0 (fresh bootstrap draws per q)",
                   paper: "minimum ≈ 0.13 at q ≈ 1", source: ClaimSource(.originalCode, .panel),
-                  test: "minimum within 0.01 of 0.127, at q within 0.2 of 1", needsSimulation: false) { inputs in
+                  test: "minimum within 0.01 of 0.127, at q within 0.2 of 1", needsSimulation: false,
+                  check: .custom(.value, passing: [[0.127, 1.0], [0.136, 0.81]], failing: [[0.138, 1], [0.115, 1], [0.127, 1.21], [0.127, 0.79], []]) { v in
+                      v.count == 2 && abs(v[0] - 0.127) <= 0.01 && abs(v[1] - 1) <= 0.2
+                  }) { inputs in
                 let n = try inputs.kaufman().analysis.norm
                 let r = n.rankMean
                 let i = r.indices.min { r[$0] < r[$1] }!
-                return Evaluation(ours: "\(Format.number(r[i], 3)) at q = \(Format.number(n.exponents[i], 1))",
-                                  holds: abs(r[i] - 0.127) <= 0.01 && abs(n.exponents[i] - 1) <= 0.2)
+                return Measured([r[i], n.exponents[i]], ours: "\(Format.number(r[i], 3)) at q = \(Format.number(n.exponents[i], 1))")
             },
             claim("F56-z1-additive", ["01"], "z = 1: |Δw| is independent of w (additive)", paper: "slopes −0.08 / 0.08",
-                  source: ClaimSource(.printed, detail: "on the panel"), test: "each within 0.05") { inputs in
+                  source: ClaimSource(.printed, detail: "on the panel"), test: "each within 0.05", check: .near([-0.08, 0.08], 0.05)) { inputs in
                 let s = try simulationSlopes(inputs, z: 1)
-                return Evaluation(ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))", holds: Check.near([s.ltp, s.ltd], [-0.08, 0.08], 0.05))
+                return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
             },
             claim("F56-z2-sublinear", ["01"], "z = 2: sublinear", paper: "0.44 / 0.48", source: ClaimSource(.printed, detail: "on the panel"),
-                  test: "each within 0.05", expected: .publishedRunOnly(reason: publishedRun)) { inputs in
+                  test: "each within 0.05", expected: .publishedRunOnly(reason: publishedRun), check: .near([0.44, 0.48], 0.05)) { inputs in
                 let s = try simulationSlopes(inputs, z: 2)
-                return Evaluation(ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))", holds: Check.near([s.ltp, s.ltd], [0.44, 0.48], 0.05))
+                return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
             },
             claim("F56-z2-slopes-rerun", ["01"], "z = 2 slopes as the released script gives them", paper: "0.66 / 0.70",
-                  source: ClaimSource(.originalCode, detail: "released script re-run with its seed"), test: "each within 0.05") { inputs in
+                  source: ClaimSource(.originalCode, detail: "released script re-run with its seed"), test: "each within 0.05",
+                  check: .near([0.66, 0.70], 0.05)) { inputs in
                 let s = try simulationSlopes(inputs, z: 2)
-                return Evaluation(ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))", holds: Check.near([s.ltp, s.ltd], [0.66, 0.70], 0.05))
+                return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
             },
             claim("F56-z5-near-multiplicative", ["01"], "z = 5: close to multiplicative", paper: "0.79 / 0.79",
                   source: ClaimSource(.printed, detail: "on the panel"), test: "each within 0.05",
-                  expected: .publishedRunOnly(reason: publishedRun)) { inputs in
+                  expected: .publishedRunOnly(reason: publishedRun), check: .near([0.79, 0.79], 0.05)) { inputs in
                 let s = try simulationSlopes(inputs, z: 5)
-                return Evaluation(ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))", holds: Check.near([s.ltp, s.ltd], [0.79, 0.79], 0.05))
+                return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
             },
             claim("F56-alive-z12", ["01"], "z = 1 and 2 populations stay alive to T = 999", paper: "alive fractions 0.90, 0.90",
-                  source: ClaimSource(.originalCode, detail: "released script re-run with its seed"), test: "each within 0.05") { inputs in
+                  source: ClaimSource(.originalCode, detail: "released script re-run with its seed"), test: "each within 0.05",
+                  check: .near([0.90, 0.90], 0.05)) { inputs in
                 let a = try [1, 2].map { try inputs.population(z: $0).finalAliveFraction }
-                return Evaluation(ours: Format.list(a), holds: Check.near(a, [0.90, 0.90], 0.05))
+                return Measured(a, ours: Format.list(a))
             },
             claim("F56-qmin-2-over-z", ["05"], "simulated q_min ≈ 2/z", paper: "3.0, 1.12, 0.68, 0.5, 0.45 (z = 1…5)",
                   source: ClaimSource(.panel), test: "each within 0.2",
-                  expected: .publishedRunOnly(reason: publishedRun)) { inputs in
+                  expected: .publishedRunOnly(reason: publishedRun), check: .near([3.0, 1.12, 0.68, 0.5, 0.45], 0.2)) { inputs in
                 let q = try (1...5).map { try inputs.population(z: $0).norm?.qMinMean ?? .nan }
-                return Evaluation(ours: Format.list(q), holds: Check.near(q, [3.0, 1.12, 0.68, 0.5, 0.45], 0.2))
+                return Measured(q, ours: Format.list(q))
             },
             claim("F56-qmin-z12-rerun", ["05"], "q_min of the z = 1 and 2 populations as the released script gives them",
                   paper: "3.05, 0.58", source: ClaimSource(.originalCode, detail: "released script re-run with its seed"),
-                  test: "each within one bootstrap s.d. of ours") { inputs in
+                  test: "each within one bootstrap s.d. of ours",
+                  check: .custom(.value, passing: [[2.75, 0.74, 0.64, 0.24]], failing: [[2.75, 0.2, 0.64, 0.24], [3.05, 0.74, 0.30, 0.24], [.nan, 1, 0.58, 1], []]) { v in
+                      // Mean and s.d. of z = 1, then of z = 2.
+                      v.count == 4 && abs(v[0] - 3.05) <= v[1] && abs(v[2] - 0.58) <= v[3]
+                  }) { inputs in
                 let n = try [1, 2].map { z -> NormVariability in
                     guard let norm = try inputs.population(z: z).norm else { throw ClaimError.missing("z = \(z) statistics") }
                     return norm
                 }
-                let ok = zip(n, [3.05, 0.58]).allSatisfy { abs($0.qMinMean - $1) <= $0.qMinStd }
-                return Evaluation(ours: n.map { "\(Format.number($0.qMinMean)) ± \(Format.number($0.qMinStd))" }.joined(separator: ", "), holds: ok)
+                return Measured(n.flatMap { [$0.qMinMean, $0.qMinStd] },
+                                ours: n.map { "\(Format.number($0.qMinMean)) ± \(Format.number($0.qMinStd))" }.joined(separator: ", "))
             },
             claim("F56-r2", ["03"], "R² of each z's CV curve against the data; z = 2 fits best",
                   paper: "−0.93, 0.67, 0.64, 0.45, 0.25", source: ClaimSource(.printed),
-                  test: "each within 0.1", expected: .publishedRunOnly(reason: publishedRun)) { inputs in
+                  test: "each within 0.1", expected: .publishedRunOnly(reason: publishedRun), check: .near([-0.93, 0.67, 0.64, 0.45, 0.25], 0.1)) { inputs in
                 let r = try (1...5).map { try inputs.population(z: $0).rSquared }
-                return Evaluation(ours: Format.list(r), holds: Check.near(r, [-0.93, 0.67, 0.64, 0.45, 0.25], 0.1))
+                return Measured(r, ours: Format.list(r))
             },
             // z = 1's R² is a property of the seed more than of the model: over fluctuation
             // seeds 1–7 it ranged from −1.33 to −0.43 (SD 0.36), z = 2's from 0.57 to 0.69
@@ -119,9 +125,12 @@ enum Figure56Claims {
             // that z = 1 fits worse than a constant; z = 2's value is compared.
             claim("F56-r2-z12", ["03"], "R² of the CV curves against the data: z = 1 fits worse than a constant, z = 2 fits",
                   paper: "−0.93, 0.67", source: ClaimSource(.printed),
-                  test: "z = 1 below 0 (its value varies from −1.33 to −0.43 over seeds 1–7); z = 2 within 0.1") { inputs in
+                  test: "z = 1 below 0 (its value varies from −1.33 to −0.43 over seeds 1–7); z = 2 within 0.1",
+                  check: .custom(.value, passing: [[-0.76, 0.68]], failing: [[0.01, 0.68], [-0.76, 0.56], [-0.76, 0.78], []]) { v in
+                      v.count == 2 && v[0] < 0 && Check.near([v[1]], [0.67], 0.1)
+                  }) { inputs in
                 let r = try [1, 2].map { try inputs.population(z: $0).rSquared }
-                return Evaluation(ours: Format.list(r), holds: r[0] < 0 && Check.near([r[1]], [0.67], 0.1))
+                return Measured(r, ours: Format.list(r))
             },
         ]
     }

@@ -19,7 +19,11 @@ enum TheoryClaims {
                   statement: "the L2, L1 and L0 curves computed from the closed forms match the published tables",
                   paperValue: "l2_capacity, l1_capacity (α_c, p_exc), l0_boundary", source: ClaimSource(.table),
                   test: "largest relative difference ≤ 1e-6 (two documented l1 entries where the table's solver stopped early: ≤ 2e-5)",
-                  expected: .independentOfScale, requires: { _ in tables.map { .file($0) } }) { inputs in
+                  expected: .independentOfScale, requires: { _ in tables.map { .file($0) } },
+                  check: .custom(.value, passing: [[1e-7, 3e-8, 0, 1.2e-5]], failing: [[2e-6, 0, 0, 0], [0, 0, 2e-6, 0], [0, 0, 0, 3e-5], [.nan, 0, 0, 0], []]) { v in
+                      // Largest relative differences of l2, l1, l0, then of the two early-stopped l1 entries.
+                      v.count == 4 && v[0..<3].allSatisfy { $0 <= 1e-6 } && v[3] <= 2e-5
+                  }) { inputs in
                 var worst: [String: Double] = [:], glitch = 0.0
                 let l2 = try TheoryTable(inputs.path(.file(tables[0])))
                 let kappas = try l2.column("kappa")
@@ -47,19 +51,20 @@ enum TheoryClaims {
                 }
                 let ours = ["l2", "l1", "l0"].map { "\($0) \(String(format: "%.1e", worst[$0] ?? .nan))" }.joined(separator: ", ")
                     + String(format: " (2 early-stopped l1 entries: %.1e)", glitch)
-                return Evaluation(ours: ours, holds: worst.values.allSatisfy { $0 <= 1e-6 } && worst.count == 3 && glitch <= 2e-5)
+                return Measured(["l2", "l1", "l0"].map { worst[$0] ?? .nan } + [glitch], ours: ours)
             },
             Claim(id: "TH-alpha-c", figure: "theory", panels: [],
                   statement: "critical loads α_c (κ → 0) for f = 0.5, 0.1, 0.05, 0.03, 0.01",
                   paperValue: "1.0, 1.956, 3.041, 4.313, 9.599", source: ClaimSource(.table, detail: "l2_critical.csv"),
                   test: "relative difference ≤ 1e-6 from the table", expected: .independentOfScale,
-                  requires: { _ in [.file(tables[1])] }) { inputs in
+                  requires: { _ in [.file(tables[1])] },
+                  check: .custom(.value, passing: [[3e-7]], failing: [[2e-6], [.nan], []]) { v in v.count == 1 && v[0] <= 1e-6 }) { inputs in
                 let t = try TheoryTable(inputs.path(.file(tables[1])))
                 let fs = try t.column("f"), table = try t.column("alpha_c")
                 let ours = try fs.map { try L2Capacity.criticalLoad(f: $0) }
                 let worst = zip(ours, table).map { relativeError($0, $1) }.max() ?? .nan
-                return Evaluation(ours: ours.map { String(format: "%.4g", $0) }.joined(separator: ", ")
-                                  + String(format: " (largest difference %.1e)", worst), holds: worst <= 1e-6)
+                return Measured([worst], ours: ours.map { String(format: "%.4g", $0) }.joined(separator: ", ")
+                                + String(format: " (largest difference %.1e)", worst))
             },
         ]
     }

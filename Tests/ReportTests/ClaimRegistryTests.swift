@@ -72,7 +72,7 @@ import Testing
         func claim(holds: Bool) -> Claim {
             Claim(id: "X-published", figure: "figure5-6", panels: ["05"], statement: "s", paperValue: "1.0",
                   source: ClaimSource(.panel), test: "t", expected: .publishedRunOnly(reason: "the cause"),
-                  requires: { _ in [] }, evaluate: { _ in Evaluation(ours: "0.6", holds: holds) })
+                  requires: { _ in [] }, check: .near([1.0], 0.1), measure: { _ in Measured([holds ? 1.0 : 0.6], ours: "0.6") })
         }
         let inputs = ClaimInputs(variant: Variant(scale: .default), root: Self.temporaryRoot())
         let differs = ClaimRegistry.evaluate(claim(holds: false), inputs: inputs)
