@@ -22,9 +22,13 @@ public struct ClaimCheck: Sendable {
     /// Numbers on which the test holds (positive controls) and on which it fails (negative controls).
     public let passing: [[Double]]
     public let failing: [[Double]]
+    /// Set when the tolerance is derived from the seed spread of this claim's values
+    /// (`SeedSpread`): the claim whose spread `report spreads` measures.
+    public let spreadOf: String?
 
-    public init(kind: Kind, passing: [[Double]], failing: [[Double]], holds: @escaping @Sendable ([Double]) -> Bool) {
-        self.kind = kind; self.holds = holds; self.passing = passing; self.failing = failing
+    public init(kind: Kind, passing: [[Double]], failing: [[Double]], spreadOf: String? = nil,
+                holds: @escaping @Sendable ([Double]) -> Bool) {
+        self.kind = kind; self.holds = holds; self.passing = passing; self.failing = failing; self.spreadOf = spreadOf
     }
 
     /// A value moved just beyond `tolerance` either way, at each position in turn, plus a NaN.
@@ -91,5 +95,34 @@ public struct Measured: Sendable {
 
     public init(_ values: [Double], ours: String, note: String? = nil) {
         self.values = values; self.ours = ours; self.note = note
+    }
+}
+
+extension ClaimCheck {
+    /// A panel value's test with a derived tolerance: each value within
+    /// 2·√(reading² + spread²) of the panel's, where `reading` is how precisely the panel
+    /// was read (one s.d., from its pixel scale) and `spread` the seed-to-seed s.d. of our
+    /// value (`SeedSpread`, measured for claim `id`). Two standard deviations of the
+    /// combined uncertainty: a faithful model fails about one value in twenty by chance.
+    public static func panelValues(_ reference: [Double], reading: [Double], spreadOf id: String) -> ClaimCheck {
+        let spread = SeedSpread.sd[id] ?? reference.map { _ in .nan }
+        let tolerance = zip(reading, spread).map { 2 * ($0 * $0 + $1 * $1).squareRoot() }
+        let failing = reference.indices.flatMap { i in
+            [1.0, -1.0].map { sign -> [Double] in var v = reference; v[i] += sign * tolerance[i] * 1.05; return v }
+        } + [reference.map { _ in .nan }, []]
+        return ClaimCheck(kind: .value, passing: [reference], failing: failing, spreadOf: id) { v in
+            v.count == reference.count && tolerance.allSatisfy(\.isFinite)
+                && zip(zip(v, reference), tolerance).allSatisfy { abs($0.0 - $0.1) <= $1 }
+        }
+    }
+
+    /// `panelValues` with one reading precision for every value.
+    public static func panelValues(_ reference: [Double], reading: Double, spreadOf id: String) -> ClaimCheck {
+        panelValues(reference, reading: reference.map { _ in reading }, spreadOf: id)
+    }
+
+    /// The tolerances `panelValues` derives (for the report's claim table).
+    public static func derivedTolerance(reading: Double, spreadOf id: String, count: Int) -> [Double] {
+        (SeedSpread.sd[id] ?? Array(repeating: .nan, count: count)).map { 2 * (reading * reading + $0 * $0).squareRoot() }
     }
 }

@@ -112,10 +112,10 @@ public final class ClaimInputs: @unchecked Sendable {
 
     /// The sweep restricted to one load (what single-load builders such as the weight
     /// distributions need).
-    public func sweepAt(alpha: String) throws -> AttractorSweep {
+    public func sweepAt(alpha: String, zs: [Int] = Figure2Sweep.zs) throws -> AttractorSweep {
         var points: [Int: [[AttractorResult]]] = [:]
-        for z in Figure2Sweep.zs { points[z] = [try attractor(z: z, alpha: alpha)] }
-        return AttractorSweep(zs: Figure2Sweep.zs, alphas: [Double(alpha)!], seeds: seeds, points: points)
+        for z in zs { points[z] = [try attractor(z: z, alpha: alpha)] }
+        return AttractorSweep(zs: zs, alphas: [Double(alpha)!], seeds: seeds, points: points)
     }
 
     /// What Figure 2's panels draw (the whole sweep).

@@ -89,15 +89,89 @@ enum Figure2Claims {
         return try p.noiseInPaperUnits(type, level: levels[1]) - p.noiseInPaperUnits(type, level: levels[0])
     }
 
+    /// Panels 04 and 07 read by pixel position (±0.003 and ±0.004; docs/report.md, "How the
+    /// panel values were read").
     static let toleranceLoads: [(alpha: String, neural: [Double], synaptic: [Double])] = [
-        ("0.08", [0.45, 0.26, 0.13, 0.07], [0.57, 0.61, 0.28, 0.22]),
-        ("0.1425", [0.27, 0.15, 0.07, 0.04], [0.41, 0.43, 0.25, 0.17]),
-        ("0.33", [0.08, 0.04, 0.02, 0.01], [0.22, 0.23, 0.15, 0.11]),
+        ("0.08", [0.453, 0.265, 0.137, 0.080], [0.568, 0.609, 0.282, 0.217]),
+        ("0.1425", [0.274, 0.147, 0.067, 0.039], [0.411, 0.435, 0.225, 0.173]),
+        ("0.33", [0.080, 0.039, 0.019, 0.010], [0.221, 0.229, 0.149, 0.117]),
     ]
+    // Panel values read by pixel position against the ticks (docs/report.md, "How the panel
+    // values were read"); `reading` is one s.d. of that reading.
+    /// Panel 08 at the tolerance loads α = 0.08, 0.1425, 0.33 (the loads the committed N = 1000
+    /// set has; at α = 0.205 … 0.7 the panel reads z = 3: 0.086, 0.115, 0.204, 0.267, 0.329 and
+    /// z = 4: 0.069, 0.094, 0.175, 0.238, 0.301).
+    static let densityZ3: [Double] = [0.031, 0.057, 0.144]
+    static let densityZ4: [Double] = [0.026, 0.045, 0.120]
+    static let densityLoads = ["0.08", "0.1425", "0.33"]
+    /// Where the N = 200 values leave the paper's: measured against the committed N = 1000 set.
+    static let finiteSizeValues = "at N = 200 the margins and densities of z = 3 and 4 are larger than at N = 1000 (α = 0.08, seed 100: min margin 0.486 / 0.436 against 0.436 / 0.363; density 0.029 / 0.025 against 0.031 / 0.026); at N = 1000 they match the panel"
+    /// Panel 01: normalised bar heights, z = 1…4 for q = 2, 1, 2/3, 1/2.
+    static let snrBars: [Double] = [1.00, 0.54, 0.38, 0.31, 0.64, 1.00, 0.89, 0.81, 0.18, 0.81, 1.00, 0.99, 0.04, 0.51, 0.93, 1.00]
+    /// Panels 02 and 05 at α = 0.08 (log axes: one pixel is 1.8–1.9 %).
+    static let neuralSNRLow: [Double] = [9.37, 5.16, 3.52, 2.99]
+    static let synapticSNRLow: [Double] = [10.1, 7.11, 3.57, 2.80]
+
+    static var panelValueClaims: [Claim] {
+        [
+            claim("F2-density-z34-values", ["08"], "connection density of z = 3 and z = 4 at α = 0.08, 0.1425 and 0.33",
+                  paper: "z = 3: \(Format.list(densityZ3, 3)); z = 4: \(Format.list(densityZ4, 3))",
+                  source: ClaimSource(.panel, detail: "read by pixel position, ±0.0024 (z = 4: ±0.004, read from its visible edge)"),
+                  test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
+                  expected: .networkSize1000(reason: finiteSizeValues),
+                  requires: { $0.attractorPoints(alphas: densityLoads, zs: [3, 4]) },
+                  check: .panelValues(densityZ3 + densityZ4, reading: densityZ3.map { _ in 0.0024 } + densityZ4.map { _ in 0.004 },
+                                      spreadOf: "F2-density-z34-values")) { inputs in
+                let v = try [3, 4].flatMap { z in try densityLoads.map { a in MeanSEM(try inputs.attractor(z: z, alpha: a).map { try $0.mean("l0") }).mean } }
+                return Measured(v, ours: "z = 3: \(Format.list(Array(v[0..<3]), 3)); z = 4: \(Format.list(Array(v[3...]), 3))")
+            },
+            claim("F2-snr-bars-values", ["01"], "the normalised q-norm margins per z at α = 0.08 (bar heights)",
+                  paper: "q = 2: 1.00, 0.54, 0.38, 0.31; q = 1: 0.64, 1.00, 0.89, 0.81; q = 2/3: 0.18, 0.81, 1.00, 0.99; q = 1/2: 0.04, 0.51, 0.93, 1.00",
+                  source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.007"), test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
+                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
+                let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
+                let heights = try metrics.flatMap { m -> [Double] in
+                    let v = try inputs.perZ(alpha: "0.08") { try $0.mean(m) }
+                    let top = v.max() ?? 1
+                    return v.map { $0 / top }
+                }
+                return Measured(heights, ours: stride(from: 0, to: 16, by: 4).map { Format.list(Array(heights[$0..<($0 + 4)])) }.joined(separator: "; "))
+            },
+            claim("F2-neural-snr-values-a0.08", ["02"], "neural SNR per z at α = 0.08",
+                  paper: Format.list(neuralSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.8 %"),
+                  test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
+                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"),
+                  check: .panelValues(neuralSNRLow, reading: neuralSNRLow.map { $0 * 0.018 }, spreadOf: "F2-neural-snr-values-a0.08")) { inputs in
+                let v = try Figure2Data.neuralSNRAt(try inputs.sweepAt(alpha: "0.08"))
+                return Measured(v, ours: Format.perZ(v))
+            },
+            claim("F2-syn-snr-values-a0.08", ["05"], "synaptic SNR per z at α = 0.08",
+                  paper: Format.list(synapticSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.9 %"),
+                  test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
+                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"),
+                  check: .panelValues(synapticSNRLow, reading: synapticSNRLow.map { $0 * 0.019 }, spreadOf: "F2-syn-snr-values-a0.08")) { inputs in
+                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
+                return Measured(v, ours: Format.perZ(v))
+            },
+            claim("F2-syn-snr-z2-over-z1-high-load", ["05"], "at the two highest loads z = 2 has the larger synaptic SNR",
+                  paper: "α = 0.577: z = 2 6 % above z = 1; 0.7: 7 % above (they tie at 0.45)", source: ClaimSource(.panel),
+                  test: "z2 − z1 > 0 at α = 0.57667 and 0.7", requires: { $0.attractorPoints(alphas: ["0.57667", "0.7"], zs: [1, 2]) },
+                  check: .allPositive) { inputs in
+                let gaps = try ["0.57667", "0.7"].map { a -> Double in
+                    let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: a, zs: [1, 2])).series.map { $0.mean[0] }
+                    return v[1] - v[0]
+                }
+                return Measured(gaps, ours: "z2 − z1: \(gaps.map { Format.signed($0) }.joined(separator: ", "))")
+            },
+        ]
+    }
+
     /// The seeds of the headline claim's spread (the committed evidence set has them at N = 1000).
     static let headlineSeeds = EvidenceSet.spreadSeeds
-    /// One tick fraction of panels 04 and 07 (ticks every 0.2).
-    static let toleranceValueTolerance = 0.05
+    /// Until the seed spread at N = 1000 is measured (three seeds exist for z = 1, 2 at
+    /// α = 0.08 only), a quarter of each panel's tick spacing: 0.1 on panel 04, 0.2 on 07.
+    static let neuralToleranceTolerance = 0.025
+    static let synapticToleranceTolerance = 0.05
 
     static var all: [Claim] {
         var claims: [Claim] = [
@@ -121,7 +195,7 @@ enum Figure2Claims {
                 return Measured(perLoad.flatMap { $0 }, ours: "α = 0.7: \(Format.list(perLoad.last!))", note: note)
             },
             claim("F2-density-rises", ["08"], "density of z ≥ 2 rises with load",
-                  paper: "z = 2: 0.07 → 0.41; z = 3: ≈ 0.05 → 0.33", source: ClaimSource(.panel),
+                  paper: "z = 2: 0.077 → 0.421; z = 3: 0.031 → 0.329", source: ClaimSource(.panel),
                   test: "for z = 2 and 3: density at α = 0.7 above that at α = 0.08 by more than 0.2",
                   check: .custom(.sign, passing: [[0.34, 0.28]], failing: [[0.19, 0.3], [0.3, 0.1], []]) { v in
                       v.count == 2 && v.allSatisfy { $0 > 0.2 }
@@ -130,16 +204,6 @@ enum Figure2Claims {
                 let z2 = s[1].mean, z3 = s[2].mean
                 return Measured([z2.last! - z2.first!, z3.last! - z3.first!],
                                 ours: "z = 2: \(Format.number(z2.first!)) → \(Format.number(z2.last!)); z = 3: \(Format.number(z3.first!)) → \(Format.number(z3.last!))")
-            },
-            claim("F2-density-above-l0", ["08"], "no simulation point lies in the no-solutions region below the L0 boundary",
-                  paper: "every point above the boundary", source: ClaimSource(.table, detail: "l0_boundary.csv"),
-                  test: "density ≥ the minimal density at κ = 0 for every z and load",
-                  check: .custom(.sign, passing: [[0.01]], failing: [[-0.001], [.nan], []]) { v in v.count == 1 && v[0] >= 0 }) { inputs in
-                let d = try inputs.figure2()
-                let bound = d.comparison.rows.map(\.l0Bound)
-                var margin = Double.infinity
-                for s in d.density.series { for (v, b) in zip(s.mean, bound) { margin = min(margin, v - b) } }
-                return Measured([margin], ours: "smallest density − bound: \(Format.number(margin, 3))")
             },
             claim("F2-snr-bars", ["01"], "the q-norm margin of q = 2/z is largest for that z",
                   paper: "q = 2 → z = 1, q = 1 → z = 2, q = 2/3 and 1/2 → z = 3 or 4 (nearly tied)",
@@ -166,7 +230,7 @@ enum Figure2Claims {
                 return Measured(ratio, ours: "ratio \(Format.list(ratio))")
             },
             claim("F2-neural-snr-order", ["02"], "neural SNR falls with z at every load",
-                  paper: "z1 > z2 > z3 > z4 (α = 0.08: ≈ 9.5, 5.2, 3.6, 2.9)", source: ClaimSource(.panel),
+                  paper: "z1 > z2 > z3 > z4 (α = 0.08: 9.37, 5.16, 3.52, 2.99)", source: ClaimSource(.panel),
                   test: "strictly falling in z at each load", check: .fallingInGroups(of: 4)) { inputs in
                 let (perLoad, note) = fallingInZ(try inputs.figure2().neuralSNR.series)
                 return Measured(perLoad.flatMap { $0 }, ours: "α = 0.08: \(Format.list(perLoad[0], 1))", note: note)
@@ -186,7 +250,7 @@ enum Figure2Claims {
                 return Measured(ratio, ours: "ratio \(Format.list(ratio))")
             },
             claim("F2-syn-snr-order-low-load", ["05"], "at the lowest load synaptic SNR falls with z",
-                  paper: "α = 0.08: ≈ 11, 7, 3.7, 2.8 (z = 1…4)", source: ClaimSource(.panel),
+                  paper: "α = 0.08: 10.1, 7.11, 3.57, 2.80 (z = 1…4)", source: ClaimSource(.panel),
                   test: "strictly falling in z at α = 0.08", requires: at("0.08"), check: .fallingInGroups(of: 4)) { inputs in
                 let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
                 return Measured(v, ours: Format.perZ(v, 1))
@@ -199,7 +263,7 @@ enum Figure2Claims {
                 return Measured(v.flatMap { $0 }, ours: v.map { Format.list($0) }.joined(separator: " | "))
             },
             claim("F2-neural-tol-order", ["04"], "max tolerated neural noise falls with z at α = 0.08, 0.1425, 0.33",
-                  paper: "α = 0.08: 0.45, 0.26, 0.13, 0.07; 0.1425: 0.27, 0.15, 0.07, 0.04; 0.33: 0.08, 0.04, 0.02, 0.01",
+                  paper: "α = 0.08: 0.453, 0.265, 0.137, 0.080; 0.1425: 0.274, 0.147, 0.067, 0.039; 0.33: 0.080, 0.039, 0.019, 0.010",
                   source: ClaimSource(.panel),
                   test: "at each of the three loads every z below the one before, or equal when they differ by less than one step of the noise grid, and z = 1 above z = 4",
                   requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) },
@@ -218,14 +282,14 @@ enum Figure2Claims {
                 return Measured(values, ours: shown.joined(separator: " | "), note: note)
             },
             claim("F2-syn-tol-peak-z2", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.08 (z = 1 close behind; z = 3, 4 well below)",
-                  paper: "0.57, 0.61, 0.28, 0.22", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  paper: "0.568, 0.609, 0.282, 0.217", source: ClaimSource(.panel), test: "argmax over z is z = 2",
                   expected: .networkSize1000(reason: finiteSize), requires: at("0.08"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.08")
                 return Measured(v, ours: Format.list(v))
             },
             claim("F2-syn-tol-z2-over-z1-seeds", ["07"],
                   "z = 2 tolerates more synaptic noise than z = 1 at α = 0.08, over three seeds (the headline claim with its seed spread)",
-                  paper: "0.61 against 0.57 (one run)", source: ClaimSource(.panel),
+                  paper: "0.609 against 0.568 (one run)", source: ClaimSource(.panel),
                   test: "over seeds \(headlineSeeds.map(String.init).joined(separator: ", ")): the mean of z2 − z1 is positive and larger than its standard error",
                   expected: .networkSize1000(reason: finiteSize),
                   requires: { $0.attractorPoints(alpha: "0.08", zs: [1, 2], seeds: headlineSeeds) },
@@ -242,7 +306,7 @@ enum Figure2Claims {
                                 + "z1 \(Format.number(a.mean)) ± \(Format.number(a.sem, 3)), z2 \(Format.number(b.mean)) ± \(Format.number(b.sem, 3))")
             },
             claim("F2-syn-tol-peak-z2-a0.1425", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.1425",
-                  paper: "0.41, 0.43, 0.25, 0.17", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  paper: "0.411, 0.435, 0.225, 0.173", source: ClaimSource(.panel), test: "argmax over z is z = 2",
                   expected: .networkSize1000(reason: finiteSize), requires: at("0.1425"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.1425")
                 return Measured(v, ours: Format.list(v))
@@ -338,21 +402,22 @@ enum Figure2Claims {
                 return Measured(values, ours: bad.isEmpty ? "all 8 curves" : bad.joined(separator: "; "))
             },
         ]
+        claims += panelValueClaims
         // The absolute tolerance values per load, neural (04) and synaptic (07).
         for (alpha, neural, synaptic) in toleranceLoads {
             claims.append(claim("F2-neural-tol-values-a\(alpha)", ["04"], "max tolerated neural noise per z at α = \(alpha)",
                                 paper: Format.list(neural), source: ClaimSource(.panel),
-                                test: "each z within \(toleranceValueTolerance) (a quarter tick)",
+                                test: "each z within \(neuralToleranceTolerance) (a quarter of the 0.1 tick spacing, until the N = 1000 seed spread is measured)",
                                 expected: .networkSize1000(reason: finiteSize), requires: at(alpha),
-                                check: .near(neural, toleranceValueTolerance)) { inputs in
+                                check: .near(neural, neuralToleranceTolerance)) { inputs in
                 let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
                 return Measured(v, ours: Format.list(v))
             })
             claims.append(claim("F2-syn-tol-values-a\(alpha)", ["07"], "max tolerated synaptic noise per z at α = \(alpha)",
                                 paper: Format.list(synaptic), source: ClaimSource(.panel),
-                                test: "each z within \(toleranceValueTolerance) (a quarter tick)",
+                                test: "each z within \(synapticToleranceTolerance) (a quarter of the 0.2 tick spacing, until the N = 1000 seed spread is measured)",
                                 expected: .networkSize1000(reason: finiteSize), requires: at(alpha),
-                                check: .near(synaptic, toleranceValueTolerance)) { inputs in
+                                check: .near(synaptic, synapticToleranceTolerance)) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: alpha)
                 return Measured(v, ours: Format.list(v))
             })

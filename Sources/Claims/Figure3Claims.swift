@@ -55,12 +55,6 @@ enum Figure3Claims {
                 let run = try inputs.wakeSleep("low")
                 return Measured([Double(run.kept.count), Double(run.m)], ours: "\(run.kept.count) of \(run.m)")
             },
-            claim("F3-density-start", ["04"], "connection density is ≈ 1 when sleep starts", paper: "1.0 (both loads)",
-                  source: ClaimSource(.panel), test: "within 0.02 of 1", check: .near([1, 1], 0.02)) { inputs in
-                let d = try inputs.figure3()
-                let v = try ["low", "high"].map { try row(d, $0).l0Before }
-                return Measured(v, ours: "low \(Format.number(v[0], 3)), high \(Format.number(v[1], 3))")
-            },
             claim("F3-density-end", ["04"], "connection density after sleep", paper: "high ≈ 0.11, low ≈ 0.05",
                   source: ClaimSource(.panel), test: "each within 0.02", check: .near([0.11, 0.05], 0.02)) { inputs in
                 let d = try inputs.figure3()
@@ -69,29 +63,36 @@ enum Figure3Claims {
                                 note: inputs.variant.scale == .paper ? nil : "after \(try row(d, "high").sleepEpochs) sleep epochs")
             },
             claim("F3-tol-neural", ["03"], "neural noise tolerance before → after sleep",
-                  paper: "low 0.18 → 0.43, high 0.13 → 0.30", source: ClaimSource(.panel),
-                  test: "each within 0.05 (ticks every 0.2)", check: .near([0.18, 0.43, 0.13, 0.30], 0.05)) { inputs in
+                  paper: "low 0.179 → 0.427, high 0.128 → 0.298", source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.003"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([0.179, 0.427, 0.128, 0.298], reading: 0.003, spreadOf: "F3-tol-neural")) { inputs in
                 let v = try beforeAfter(inputs, \.neuralBefore, \.neuralAfter)
                 return Measured(v, ours: beforeAfterText(v))
             },
             claim("F3-tol-synaptic", ["03"], "synaptic noise tolerance before → after sleep",
-                  paper: "low 0.20 → 0.80, high 0.25 → 0.59", source: ClaimSource(.panel),
-                  test: "each within 0.1 (ticks every 0.4)", check: .near([0.20, 0.80, 0.25, 0.59], 0.1)) { inputs in
+                  paper: "low 0.196 → 0.791, high 0.247 → 0.587", source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.005"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "after sleep ours is 8–13 % above the panel at seeds 700–702 (low 0.856, 0.853, 0.859; high 0.662, 0.652, 0.663) while before sleep agrees; the default scale sleeps 10⁴ epochs (paper 10⁵) and tests 50 × 5 noise levels × draws (paper 200 × 20): a paper-scale run would tell whether either is the cause"),
+                  check: .panelValues([0.196, 0.791, 0.247, 0.587], reading: 0.005, spreadOf: "F3-tol-synaptic")) { inputs in
                 let v = try beforeAfter(inputs, \.synapticBefore, \.synapticAfter)
                 return Measured(v, ours: beforeAfterText(v))
             },
-            claim("F3-snr-gain", ["04"], "sleep raises the neural SNR of both loads", paper: "relative SNR at the end above its value when sleep starts",
-                  source: ClaimSource(.panel), test: "min margin after sleep > before, both loads", check: .allPositive) { inputs in
+            claim("F3-snr-gain", ["04"], "sleep raises the neural SNR of both loads: relative SNR when sleep starts and at its end",
+                  paper: "low 0.20 → 1.13, high 0.08 → 0.795", source: ClaimSource(.panel, detail: "line centroids by pixel, ±0.024 at the start (10–35 cycles), ±0.02 at the end"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([0.20, 1.13, 0.08, 0.795], reading: [0.024, 0.02, 0.024, 0.02], spreadOf: "F3-snr-gain")) { inputs in
                 let d = try inputs.figure3()
-                let r = try ["low", "high"].map { try row(d, $0) }
                 let unit = Figure3Data.SNRAndDensity.relativeSNRUnit
-                return Measured(r.map { $0.marginAfter - $0.marginBefore },
+                let r = try ["low", "high"].map { try row(d, $0) }
+                return Measured(r.flatMap { [$0.marginBefore / unit, $0.marginAfter / unit] },
                                 ours: r.map { "\($0.load) \(Format.number($0.marginBefore / unit)) → \(Format.number($0.marginAfter / unit))" }.joined(separator: ", "))
             },
+            // The published curves are flat from about 10³ cycles, so the default scale's 10⁴
+            // sleep epochs show both the peak (near 10² cycles) and the end value.
             claim("F3-snr-transient", ["04"], "relative SNR overshoots near 10² cycles and settles above its start",
-                  paper: "peak / end: low ≈ 1.9 / 1.15, high ≈ 1.0 / 0.8", source: ClaimSource(.panel),
-                  test: "peak and end within 0.25 each (ticks every 1)",
-                  expected: .paperProtocol(reason: shortSleep), check: .near([1.9, 1.15, 1.0, 0.8], 0.25)) { inputs in
+                  paper: "peak / end: low 1.91 / 1.13, high 1.03 / 0.795", source: ClaimSource(.panel, detail: "line centroids by pixel, ±0.03 / ±0.02"),
+                  test: "peak and end each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([1.91, 1.13, 1.03, 0.795], reading: [0.03, 0.02, 0.03, 0.02], spreadOf: "F3-snr-transient")) { inputs in
                 let d = try inputs.figure3()
                 let unit = Figure3Data.SNRAndDensity.relativeSNRUnit
                 let v = try ["low", "high"].flatMap { load -> [Double] in
@@ -110,35 +111,55 @@ enum Figure3Claims {
                 return Measured(r.flatMap { [$0.corrWithinEnd, $0.corrAcrossEnd] },
                                 ours: r.map { "\($0.load) \(Format.number($0.corrWithinEnd, 3)) / \(Format.number($0.corrAcrossEnd, 3))" }.joined(separator: ", "))
             },
+            claim("F3-factor-corr-times", ["07"], "when the factors of a synapse become correlated: the within-synapse correlation crosses 0.5 and 0.9",
+                  paper: "low 42.1 and 61.3 cycles, high 56.8 and 114.7 (replay from ≈ 34)",
+                  source: ClaimSource(.panel, detail: "curve crossings by pixel, ±0.8 / ±1.5 (low), ±0.8 / ±2.5 (high) cycles"),
+                  test: "each crossing time (linear between records) within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([42.1, 61.3, 56.8, 114.7], reading: [0.8, 1.5, 0.8, 2.5], spreadOf: "F3-factor-corr-times")) { inputs in
+                let curves = try inputs.figure3().factorCorrelation.curves
+                func crossing(_ c: Figure3Data.FactorCorrelationSeries, _ level: Double) -> Double {
+                    guard let i = c.within.firstIndex(where: { $0 >= level }), i > 0 else { return .nan }
+                    let (t0, t1, y0, y1) = (c.time[i - 1], c.time[i], c.within[i - 1], c.within[i])
+                    return t0 + (level - y0) * (t1 - t0) / (y1 - y0)
+                }
+                let v = try ["low", "high"].flatMap { l -> [Double] in
+                    guard let c = curves.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
+                    return [crossing(c, 0.5), crossing(c, 0.9)]
+                }
+                return Measured(v, ours: "low \(Format.number(v[0], 1)) and \(Format.number(v[1], 1)), high \(Format.number(v[2], 1)) and \(Format.number(v[3], 1))")
+            },
             claim("F3-pruning-shift", ["09"], "pruning probability falls with log-normalised weight; the curve moves right with more cycles",
-                  paper: "curves after 100, 500 cycles and at the end", source: ClaimSource(.panel),
-                  test: "each curve: first bin > last bin; the weight where it falls below 0.5 rises with cycles",
-                  loads: ["high"], check: positiveThenRising) { inputs in
+                  paper: "falls below ½ at −0.92, −0.11, +1.24 (after 100, 500 cycles and at the end)",
+                  source: ClaimSource(.panel, detail: "crossings of ½ by pixel, ±0.03"),
+                  test: "each crossing of ½ (linear between bins) within 2·√(reading² + seed s.d.²)", loads: ["high"],
+                  check: .panelValues([-0.92, -0.11, 1.24], reading: 0.03, spreadOf: "F3-pruning-shift")) { inputs in
                 let curves = try inputs.figure3().pruning.curves
-                let drops = curves.map { ($0.y.first ?? .nan) - ($0.y.last ?? .nan) }
-                let half = curves.map { c in c.x[c.y.firstIndex { $0 < 0.5 } ?? (c.x.count - 1)] }
-                return Measured(drops + half, ours: "falls below ½ at " + zip(curves, half).map { "\($0.cycles.map(String.init) ?? "end"): \(Format.number($1))" }.joined(separator: ", "))
+                let half = curves.map { c -> Double in
+                    guard let i = c.y.firstIndex(where: { $0 < 0.5 }), i > 0 else { return .nan }
+                    let (x0, x1, y0, y1) = (c.x[i - 1], c.x[i], c.y[i - 1], c.y[i])
+                    return x0 + (0.5 - y0) * (x1 - x0) / (y1 - y0)
+                }
+                return Measured(half, ours: "falls below ½ at " + zip(curves, half).map { "\($0.cycles.map(String.init) ?? "end"): \(Format.number($1))" }.joined(separator: ", "))
             },
             claim("F3-conn-prob", ["10"], "connection probability rises with response correlation",
-                  paper: "≈ 0.02 at −0.05 → ≈ 1.0 at 0.25–0.35; chance line ≈ 0.11", source: ClaimSource(.panel),
-                  test: "first bin ≤ 0.05, last bin ≥ 0.95, rising; density within 0.02 of 0.11", loads: ["high"],
-                  check: .custom(.value, passing: [[0.02, 0.3, 0.99, 0.11]],
-                                 failing: [[0.06, 0.3, 0.99, 0.11], [0.02, 0.3, 0.94, 0.11], [0.02, 0.01, 0.99, 0.11], [0.02, 0.3, 0.99, 0.14], []]) { v in
-                      // The bins' probabilities, then the density.
-                      guard v.count >= 3 else { return false }
-                      let p = Array(v.dropLast())
-                      return p.first! <= 0.05 && p.last! >= 0.95 && Check.increasing(p) && abs(v.last! - 0.11) <= 0.02
-                  }) { inputs in
+                  paper: "0.022, 0.132, 0.647, 0.984, 0.998 (bins −0.05 … 0.35); chance line 0.113",
+                  source: ClaimSource(.panel, detail: "line corners by pixel, ±0.007; chance line ±0.004"),
+                  test: "each bin and the chance line within 2·√(reading² + seed s.d.²)", loads: ["high"],
+                  check: .panelValues([0.022, 0.132, 0.647, 0.984, 0.998, 0.113], reading: [0.007, 0.007, 0.007, 0.007, 0.007, 0.004],
+                                      spreadOf: "F3-conn-prob")) { inputs in
                 let b = try inputs.figure3().correlationBins
-                let p = b.connection.filter { $0.isFinite }
-                return Measured(p + [b.density], ours: "\(Format.list(p, 3)); chance \(Format.number(b.density, 3))")
+                return Measured(b.connection + [b.density], ours: "\(Format.list(b.connection, 3)); chance \(Format.number(b.density, 3))")
             },
-            claim("F3-conn-strength", ["11"], "connection strength rises with response correlation",
-                  paper: "rising over the correlation bins", source: ClaimSource(.panel),
-                  test: "mean strength of existing connections rises from bin to bin", loads: ["high"], check: .rising) { inputs in
-                let b = try inputs.figure3().correlationBins
-                let s = b.strength.filter { $0.isFinite }
-                return Measured(s, ours: Format.list(s, 3))
+            claim("F3-conn-strength", ["11"], "connection strength (mean of existing connections / largest weight) rises with response correlation",
+                  paper: "0.054, 0.092, 0.167, 0.285, 0.450 (bins −0.05 … 0.35; 8.3× rise)",
+                  source: ClaimSource(.panel, detail: "log axis by pixel, ±2 %"),
+                  test: "each bin within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "the two lowest bins are weaker: 0.039, 0.079 over seeds 700–702 (s.d. 0.002, 0.004) against 0.054, 0.092, so ours rises 11× instead of 8×; the three upper bins agree. Weak connections at low correlation may still be pruned after 10⁴ sleep epochs (paper 10⁵), which would raise the survivors' mean; not established"),
+                  loads: ["high"],
+                  check: .panelValues([0.054, 0.092, 0.167, 0.285, 0.450], reading: [0.054, 0.092, 0.167, 0.285, 0.450].map { $0 * 0.02 },
+                                      spreadOf: "F3-conn-strength")) { inputs in
+                let r = try inputs.figure3().correlationBins.relativeStrength
+                return Measured(r, ours: Format.list(r, 3))
             },
             claim("F3-selectivity", ["13"], "sparseness over stimuli is higher for familiar than novel stimuli at input, soft and hard output",
                   paper: "input 0.21 → 0.24, soft 0.35 → 0.46, hard 0.54 → 0.67", source: ClaimSource(.panel),
@@ -163,18 +184,71 @@ enum Figure3Claims {
                 return Measured(clouds.map { -$0.fit.slope } + centres,
                                 ours: "slopes \(Format.list(clouds.map(\.fit.slope))); centres \(Format.list(centres))")
             },
-            claim("F3-gain-slope", ["14"], "cloud centres of the SNR gain after 2, 6, 15 cycles and at the end",
-                  paper: "≈ 0.45, 1.1, 1.7, 2.2 (norm.)", source: ClaimSource(.panel), test: "each within 0.3",
-                  expected: .paperProtocol(reason: shortSleep), loads: ["high"], check: .near([0.45, 1.1, 1.7, 2.2], 0.3)) { inputs in
-                let centres = try inputs.figure3().gainsByCycles.clouds.map { mean($0.gain) }
-                return Measured(centres, ours: Format.list(centres))
+            claim("F3-gain-early-clouds", ["14"], "the fitted lines of the SNR gain after 2, 6 and 15 cycles: value at zero initial SNR and slope",
+                  paper: "at 0: 0.47, 1.14, 1.70; slopes −0.48, −0.82, −1.01 (norm.)",
+                  source: ClaimSource(.panel, detail: "fitted line pixels, ±0.015 at 0, ±0.04 in slope"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "the 15-cycle line lies lower: 1.50, 1.50, 1.49 at zero over seeds 700–702 against the panel's 1.70, while 2 and 6 cycles and the end agree; the first sleep epochs are the same at every scale but tiny, so it is not the shorter sleep"),
+                  loads: ["high"],
+                  check: .panelValues([0.47, 1.14, 1.70, -0.48, -0.82, -1.01], reading: [0.015, 0.015, 0.015, 0.04, 0.04, 0.04],
+                                      spreadOf: "F3-gain-early-clouds")) { inputs in
+                let clouds = try inputs.figure3().gainsByCycles.clouds.prefix(3)
+                let v = clouds.map(\.fit.intercept) + clouds.map(\.fit.slope)
+                return Measured(v, ours: "at 0: \(Format.list(Array(v[0..<3]))); slopes \(Format.list(Array(v[3...])))")
             },
-            claim("F3-gain-load", ["15"], "low-load gain above high-load gain", paper: "low ≈ 2.5–3.1, high ≈ 1.9–2.2 (norm.)",
-                  source: ClaimSource(.panel), test: "mean gain low > high", check: .allPositive) { inputs in
+            claim("F3-gain-slope", ["14"], "the fitted line of the SNR gain at the end of sleep (10⁵ cycles): value at zero initial SNR and slope",
+                  paper: "2.21, −0.93 (norm.)", source: ClaimSource(.panel, detail: "fitted line pixels, ±0.015 at 0, ±0.04 in slope"),
+                  test: "each within 0.05 and 0.1", expected: .paperProtocol(reason: shortSleep), loads: ["high"],
+                  check: .custom(.value, passing: [[2.21, -0.93], [2.16, -0.84]], failing: [[2.27, -0.93], [2.15, -0.93], [2.21, -1.04], [2.21, -0.82], []]) { v in
+                      v.count == 2 && abs(v[0] - 2.21) <= 0.05 && abs(v[1] + 0.93) <= 0.1
+                  }) { inputs in
+                guard let end = try inputs.figure3().gainsByCycles.clouds.last else { throw ClaimError.missing("the end cloud") }
+                return Measured([end.fit.intercept, end.fit.slope], ours: "\(Format.number(end.fit.intercept)), \(Format.number(end.fit.slope))")
+            },
+            claim("F3-gain-load-slopes", ["15"], "slopes of the final SNR gain against the initial SNR, low and high load",
+                  paper: "−0.99, −0.92", source: ClaimSource(.panel, detail: "fitted line pixels, ±0.03 / ±0.04"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([-0.99, -0.92], reading: [0.03, 0.04], spreadOf: "F3-gain-load-slopes")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let g = Dictionary(loads.map { ($0.load, mean($0.gain)) }, uniquingKeysWith: { a, _ in a })
-                guard let low = g["low"], let high = g["high"] else { throw ClaimError.missing("a load") }
-                return Measured([low - high], ours: "low \(Format.number(low)), high \(Format.number(high))")
+                let v = try ["low", "high"].map { l -> Double in
+                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
+                    return g.fit.slope
+                }
+                return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1]))")
+            },
+            claim("F3-margin-ends", ["04"], "relative synaptic margin (dashed) at the end of sleep",
+                  paper: "low 1.25, high 0.58", source: ClaimSource(.panel, detail: "line centroids by pixel, ±0.02"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([1.25, 0.58], reading: 0.02, spreadOf: "F3-margin-ends")) { inputs in
+                let curves = try inputs.figure3().snrAndDensity.curves
+                let v = try ["low", "high"].map { l -> Double in
+                    guard let c = curves.first(where: { $0.load == l }), let end = c.synaptic.last else { throw ClaimError.missing("the \(l) run") }
+                    return end
+                }
+                return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1]))")
+            },
+            claim("F3-tuning-plateau", ["12"], "tuning curve of familiar stimuli: the plateau over the first three ranks",
+                  paper: "3.43 (3.47 → 3.38)", source: ClaimSource(.panel, detail: "line centroid by pixel, ±0.03"),
+                  test: "mean over ranks 1–3 within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "ours falls off earlier: rank 3 is 3.04 (panel ≈ 3.38), the mean over ranks 1–3 3.30, 3.30, 3.29 over seeds 700–702 against 3.43"),
+                  loads: ["high"],
+                  check: .panelValues([3.43], reading: 0.03, spreadOf: "F3-tuning-plateau")) { inputs in
+                let f = try inputs.figure3().tuning.familiar
+                guard f.count >= 3 else { throw ClaimError.missing("three ranks") }
+                let v = f.prefix(3).reduce(0, +) / 3
+                return Measured([v], ours: "\(Format.number(v)) (\(Format.list(Array(f.prefix(3)))))")
+            },
+            claim("F3-gain-load", ["15"], "final SNR gain at zero initial SNR (the fitted lines): low load above high load",
+                  paper: "low 3.04, high 2.21 (norm.)", source: ClaimSource(.panel, detail: "fitted line pixels, ±0.02"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  check: .panelValues([3.04, 2.21], reading: 0.02, spreadOf: "F3-gain-load")) { inputs in
+                let loads = try inputs.figure3().gainsByLoad.loads
+                let v = try ["low", "high"].map { l -> Double in
+                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
+                    return g.fit.intercept
+                }
+                let means = loads.map { "\($0.load) \(Format.number(mean($0.gain)))" }.joined(separator: ", ")
+                return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1])) (mean gain \(means))")
             },
             claim("F3-pruned-small", ["08"], "synapses pruned during sleep were the weak ones before it",
                   paper: "the pruned distribution lies left of all pre-sleep weights", source: ClaimSource(.panel),

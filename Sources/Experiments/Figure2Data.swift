@@ -195,6 +195,12 @@ public struct Figure2Data {
         })
     }
 
+    /// Panel 02's neural SNR per z at the sweep's first load.
+    public static func neuralSNRAt(_ s: AttractorSweep) throws -> [Double] {
+        let c = neuralNoiseScale(f: f, fNoise: 0.03 * f)
+        return try s.zs.map { z in try s.series(z: z) { try $0.mean("min_margin") / c }[0].mean }
+    }
+
     static func neuralSNR(_ s: AttractorSweep) throws -> SNRVsLoad {
         let c = neuralNoiseScale(f: f, fNoise: 0.03 * f)
         let kappa = try L2Capacity.kappaMaxCurve(f: f, alphas: theoryAlphas)

@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The reproduction report: every claim of the paper checked on the results of one scale.",
-        subcommands: [MakeReport.self, CheckClaims.self], defaultSubcommand: MakeReport.self)
+        subcommands: [MakeReport.self, CheckClaims.self, Spreads.self, ClaimTable.self], defaultSubcommand: MakeReport.self)
 }
 
 /// The options `report` and `report check` share.
@@ -118,6 +118,11 @@ struct CheckClaims: ParsableCommand {
         if !stale.isEmpty {
             print("check-claims: the committed evidence set (\(EvidenceSet.root)) is stale, so \(stale.count) claim(s) were not evaluated; "
                   + "remake it with `\(EvidenceSet.makeTarget)` (about 5 CPU-hours; RUNNER=slurm runs it on a cluster)")
+        }
+        let open = doc.claims.filter { $0.status == .openDifference && $0.scale == doc.scale }
+        if !open.isEmpty {
+            print("check-claims: \(open.count) open difference(s) from the paper, cause not found yet (not a failure; docs/report.md): "
+                  + open.map(\.id).joined(separator: ", "))
         }
         let bad = doc.claims.filter { $0.status == .fails || $0.status == .error }
         if !bad.isEmpty {

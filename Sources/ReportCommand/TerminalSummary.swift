@@ -14,12 +14,16 @@ enum TerminalSummary {
             let expected = n(.holds) + n(.fails)
             out += "\(v == scale ? "At this scale (\(v))" : "At \(v)"): \(n(.holds)) of \(expected) expected claims hold; "
                 + (n(.differs) > 0 ? "\(n(.differs)) differ from the published run (known cause); " : "")
+                + (n(.openDifference) > 0 ? "\(n(.openDifference)) open differences (cause not found yet); " : "")
                 + "\(n(.notExpected)) not expected here; \(n(.fails)) fail"
                 + (n(.notRun) > 0 ? "; \(n(.notRun)) not run" : "") + (n(.error) > 0 ? "; \(n(.error)) could not be computed" : "")
                 + (n(.stale) > 0 ? "; \(n(.stale)) stale (the committed set needs `\(EvidenceSet.makeTarget)`)" : "")
                 + " (\(r.count) claims)\n"
             let valueTests = r.filter { ($0.status == .holds || $0.status == .fails) && $0.kind == ClaimCheck.Kind.value.rawValue }.count
             if expected > 0 { out += "  of the \(expected) expected: \(valueTests) test a value against a paper, printed or theory value, \(expected - valueTests) an order or a sign\n" }
+            for row in r where row.status == .openDifference {
+                out += "  OPEN \(row.id): ours \(row.ours); paper \(row.paperValue)\n"
+            }
             for row in r where row.status == .differs {
                 out += "  DIFFERS \(row.id): ours \(row.ours); published \(row.paperValue)\n"
             }

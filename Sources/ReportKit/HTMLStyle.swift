@@ -30,6 +30,7 @@ enum HTMLStyle {
     .status-fails td.status, td.count.status-fails { background: #f6c9cc; color: #8a1019; }
     .status-not-expected td.status, td.count.status-not-expected { background: #fbe7b5; color: #6b4a00; }
     .status-differs-from-the-published-run td.status, td.count.status-differs-from-the-published-run { background: #dcd3f0; color: #3b2470; }
+    .status-open-difference td.status, td.count.status-open-difference { background: #f3d9c4; color: #6b2e00; }
     .status-stale td.status, td.count.status-stale { background: #f6c9cc; color: #8a1019; }
     .status-not-run td.status, td.count.status-not-run { background: #efefef; color: #555; }
     .status-error td.status, td.count.status-error { background: #7d0a0a; color: #fff; }

@@ -32,7 +32,8 @@ import Testing
         #expect(all.count >= 40)
         #expect(ClaimRegistry.duplicateIDs.isEmpty)
         let ids = Set(all.map(\.id))
-        for id in Self.originalIDs { #expect(ids.contains(id), "claim \(id) is missing") }
+        for id in Self.originalIDs where ClaimRegistry.retired[id] == nil { #expect(ids.contains(id), "claim \(id) is missing") }
+        for id in ClaimRegistry.retired.keys { #expect(!ids.contains(id), "retired id \(id) is in use again") }
         for c in all {
             #expect(!c.statement.isEmpty && !c.paperValue.isEmpty && !c.test.isEmpty, "\(c.id)")
             #expect(!c.source.kinds.isEmpty, "\(c.id) has no source")

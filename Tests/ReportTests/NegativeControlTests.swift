@@ -3,6 +3,7 @@
 // claim added without controls, or with a test that accepts them, fails here.
 
 import Claims
+import Foundation
 import Testing
 
 @Suite struct NegativeControlTests {
@@ -26,5 +27,17 @@ import Testing
         #expect(ClaimCheck.allNear(1, 0.1).holds([0.95, 1.05]) && !ClaimCheck.allNear(1, 0.1).holds([0.95, 1.11]))
         #expect(ClaimCheck.fallingInGroups(of: 4).holds([4, 3, 2, 1, 5, 4, 1, 0]))
         #expect(!ClaimCheck.fallingInGroups(of: 4).holds([4, 3, 2, 1, 5, 4, 4, 0]))
+    }
+}
+
+@Suite struct ClaimTableDocTests {
+    @Test("docs/report.md holds the registry's claim table as `report table` prints it")
+    func docsTableIsCurrent() throws {
+        let root = ClaimRegistryTests.packageRoot
+        let text = try String(contentsOf: root.appendingPathComponent("docs/report.md"), encoding: .utf8)
+        let begin = try #require(text.range(of: ClaimRegistry.tableBegin), "docs/report.md has no claims table marker")
+        let end = try #require(text.range(of: ClaimRegistry.tableEnd), "docs/report.md has no end marker")
+        let table = String(text[begin.upperBound..<end.lowerBound]).trimmingCharacters(in: .newlines) + "\n"
+        #expect(table == ClaimRegistry.markdownTable(), "docs/report.md's claims table is out of date: paste `.build/release/report table`")
     }
 }
