@@ -14,8 +14,10 @@ extension ClaimRegistry {
         for c in claims {
             var expected = c.expected.label
             switch c.expected {
-            case .networkSize1000(let reason), .paperProtocol(let reason), .publishedRunOnly(let reason), .openDifference(let reason):
+            case .networkSize1000(let reason, nil), .paperProtocol(let reason), .publishedRunOnly(let reason), .openDifference(let reason):
                 expected += ": " + reason
+            case .networkSize1000(let reason, let open?):
+                expected += ": " + reason + " (open difference at N = 1000: " + open + ")"
             default: break
             }
             let spread = c.check.spreadOf.map { id -> String in

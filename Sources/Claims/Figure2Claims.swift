@@ -128,7 +128,8 @@ enum Figure2Claims {
             claim("F2-snr-bars-values", ["01"], "the normalised q-norm margins per z at α = 0.08 (bar heights)",
                   paper: "q = 2: 1.00, 0.54, 0.38, 0.31; q = 1: 0.64, 1.00, 0.89, 0.81; q = 2/3: 0.18, 0.81, 1.00, 0.99; q = 1/2: 0.04, 0.51, 0.93, 1.00",
                   source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.007"), test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
-                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
+                  expected: .networkSize1000(reason: finiteSizeValues, open: "seed 100 at N = 1000 gives z = 4 at q = 2/3 0.96 (panel 0.99) and z = 3 at q = 1/2 0.96 (0.93), 0.01 beyond the tolerance; its seed spread at N = 1000 is not measured yet (the N = 200 spread stands in)"),
+                  requires: at("0.08"), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
                 let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
                 let heights = try metrics.flatMap { m -> [Double] in
                     let v = try inputs.perZ(alpha: "0.08") { try $0.mean(m) }
@@ -148,7 +149,8 @@ enum Figure2Claims {
             claim("F2-syn-snr-values-a0.08", ["05"], "synaptic SNR per z at α = 0.08",
                   paper: Format.list(synapticSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.9 %"),
                   test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
-                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"),
+                  expected: .networkSize1000(reason: finiteSizeValues, open: "seed 100 at N = 1000 gives z = 2 7.55 against the panel's 7.11 (6 %, tolerance 0.34), the others within 1 %; the seed spread at N = 1000 is not measured yet (z = 2 at seeds 101, 102 of the committed set will give it)"),
+                  requires: at("0.08"),
                   check: .panelValues(synapticSNRLow, reading: synapticSNRLow.map { $0 * 0.019 }, spreadOf: "F2-syn-snr-values-a0.08")) { inputs in
                 let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
                 return Measured(v, ours: Format.perZ(v))
