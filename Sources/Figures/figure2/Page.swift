@@ -20,6 +20,6 @@ enum Figure2Page {
     /// Panels 03, 04, 06, 07 in a row, lettered A–D (not the paper's letters).
     static func composeTolerance(_ panels: [Figure]) -> Figure {
         HouseStyle.page(widthCm: 12.4, heightCm: 4.0, panels: panels,
-                        places: [.init(0.0, 0.0), .init(3.3, 0.0), .init(6.3, 0.0), .init(9.6, 0.0)])
+                        places: [.init(0.0, 0.0), .init(3.3, 0.0), .init(6.3, 0.0), .init(9.6, 0.0, letterOffset: (-0.25, 0))])
     }
 }
