@@ -31,12 +31,17 @@ public struct ClaimCheck: Sendable {
         self.kind = kind; self.holds = holds; self.passing = passing; self.failing = failing; self.spreadOf = spreadOf
     }
 
-    /// A value moved just beyond `tolerance` either way, at each position in turn, plus a NaN.
-    /// (A tolerance of 0 moves nothing: exact counts use 0.5.)
+    /// A value moved just beyond its tolerance either way, at each position in turn, plus a
+    /// NaN. (A tolerance of 0 moves nothing: exact counts use 0.5.)
     static func movedBeyond(_ reference: [Double], _ tolerance: Double) -> [[Double]] {
         precondition(tolerance > 0, "ClaimCheck: a tolerance must be positive (exact counts: 0.5)")
-        return reference.indices.flatMap { i in
-            [1.0, -1.0].map { sign -> [Double] in var v = reference; v[i] += sign * tolerance * 1.05; return v }
+        return movedBeyond(reference, tolerances: reference.map { _ in tolerance })
+    }
+
+    /// The same with a tolerance per value.
+    static func movedBeyond(_ reference: [Double], tolerances: [Double]) -> [[Double]] {
+        reference.indices.flatMap { i in
+            [1.0, -1.0].map { sign -> [Double] in var v = reference; v[i] += sign * tolerances[i] * 1.05; return v }
         } + [reference.map { _ in .nan }]
     }
 
@@ -107,10 +112,8 @@ extension ClaimCheck {
     public static func panelValues(_ reference: [Double], reading: [Double], spreadOf id: String) -> ClaimCheck {
         let spread = SeedSpread.sd[id] ?? reference.map { _ in .nan }
         let tolerance = zip(reading, spread).map { 2 * ($0 * $0 + $1 * $1).squareRoot() }
-        let failing = reference.indices.flatMap { i in
-            [1.0, -1.0].map { sign -> [Double] in var v = reference; v[i] += sign * tolerance[i] * 1.05; return v }
-        } + [reference.map { _ in .nan }, []]
-        return ClaimCheck(kind: .value, passing: [reference], failing: failing, spreadOf: id) { v in
+        return ClaimCheck(kind: .value, passing: [reference], failing: movedBeyond(reference, tolerances: tolerance) + [[]],
+                          spreadOf: id) { v in
             v.count == reference.count && tolerance.allSatisfy(\.isFinite)
                 && zip(zip(v, reference), tolerance).allSatisfy { abs($0.0 - $0.1) <= $1 }
         }
@@ -119,10 +122,5 @@ extension ClaimCheck {
     /// `panelValues` with one reading precision for every value.
     public static func panelValues(_ reference: [Double], reading: Double, spreadOf id: String) -> ClaimCheck {
         panelValues(reference, reading: reference.map { _ in reading }, spreadOf: id)
-    }
-
-    /// The tolerances `panelValues` derives (for the report's claim table).
-    public static func derivedTolerance(reading: Double, spreadOf id: String, count: Int) -> [Double] {
-        (SeedSpread.sd[id] ?? Array(repeating: .nan, count: count)).map { 2 * (reading * reading + $0 * $0).squareRoot() }
     }
 }

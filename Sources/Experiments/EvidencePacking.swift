@@ -38,9 +38,7 @@ public enum EvidencePacker {
                 arrays[name] = .init(sha256: SHA256.hex(data), bytes: data.count, kept: keep)
                 if keep { try data.write(to: partial.appendingPathComponent("\(name).npy")) } else { sidecar.arrays[name] = nil }
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(sidecar).write(to: partial.appendingPathComponent(ResultStore.sidecarName))
+            try sidecar.encoded().write(to: partial.appendingPathComponent(ResultStore.sidecarName))
             let aside = target.deletingLastPathComponent().appendingPathComponent(".\(point.name).old-\(getpid())")
             if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: aside) }
             try fm.moveItem(at: partial, to: target)

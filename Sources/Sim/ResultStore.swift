@@ -64,6 +64,15 @@ public struct ResultSidecar: Codable, Sendable {
     }
 }
 
+extension ResultSidecar {
+    /// result.json's bytes: pretty-printed with sorted keys, the one layout every writer uses.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+}
+
 public enum ResultError: Error, CustomStringConvertible {
     case mismatch(path: String, differences: [String])
     case corrupt(path: String, reason: String)
@@ -171,9 +180,7 @@ public enum ResultStore {
         let sidecar = ResultSidecar(model: model, modelVersion: version, parameters: parameters,
                                     values: bundle.values, arrays: infos,
                                     run: .here(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = try encoder.encode(sidecar)
+        let json = try sidecar.encoded()
         guard fm.createFile(atPath: partial.appendingPathComponent(sidecarName).path, contents: json) else {
             throw OutputError.cannotWrite(path: directory.path, reason: "cannot write sidecar")
         }
