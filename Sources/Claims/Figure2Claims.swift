@@ -21,6 +21,11 @@ enum Figure2Claims {
               test: test, expected: expected, requires: requires, check: check, measure: measure)
     }
 
+    /// The weights W of the saved (α = 0.33) networks, which the committed evidence set leaves out.
+    static let savedWeights: @Sendable (ClaimInputs) -> [Requirement] = { inputs in
+        inputs.attractorPoints(alphas: ["0.33"]).compactMap { if case .point(let p) = $0 { return .array(p, "W") }; return nil }
+    }
+
     /// max(z3, z4) < min(z1, z2) in each group of four (z = 1…4).
     static let z34BelowZ12: ClaimCheck = {
         let passing: [[Double]] = [[0.5, 0.6, 0.2, 0.1], [0.5, 0.6, 0.2, 0.1, 0.4, 0.4, 0.3, 0.2]]
@@ -316,10 +321,7 @@ enum Figure2Claims {
             claim("F2-pruned-floor", ["10"], "pruned weights pile up at 1e-20 (z = 1), 1e-40 (z = 2) and exactly 0 (z ≥ 3): float32 underflow of the factor products",
                   paper: "peaks at 1e-20, 1e-40, 0, 0", source: ClaimSource(.panel),
                   test: "the fullest bin below 1e-10 lies within a factor 100 of 1e-20 (z = 1) and 1e-40 (z = 2); for z ≥ 3 exact zeros outnumber every bin below 1e-10",
-                  requires: { inputs in
-                      // The weights W, which the committed evidence set leaves out.
-                      inputs.attractorPoints(alphas: ["0.33"]).compactMap { if case .point(let p) = $0 { return .array(p, "W") }; return nil }
-                  },
+                  requires: savedWeights,
                   check: .custom(.value, passing: [[-20, -40, 100, 5]], failing: [[-17, -40, 100, 5], [-20, -43, 100, 5], [-20, -40, 0, 5], [-20, -40, 100, -1], [.nan, -40, 1, 1], []]) { v in
                       // Decades of the fullest tiny bin for z = 1, 2; zeros minus that bin's count for z = 3, 4.
                       v.count == 4 && abs(v[0] + 20) <= 2 && abs(v[1] + 40) <= 2 && v[2] > 0 && v[3] > 0
@@ -341,6 +343,37 @@ enum Figure2Claims {
                     }
                 }
                 return Measured(values, ours: found.joined(separator: ", "))
+            },
+            // Panel 09 by pixel (27.4 px per decade, 1.65 px per bin): modes −0.93 ± 0.03 (z = 1),
+            // −0.93 ± 0.06, −1.02 ± 0.05, −1.02 ± 0.05; half-maximum widths 0.79, 0.91, 0.66,
+            // 0.62 decades, each ±0.06 (a crossing is ±1 px). Colours follow the legend of panel
+            // 08: z = 1 is the darkest.
+            claim("F2-surviving-shape", ["09"], "surviving weights (rescaled to mean 0.1) peak just below 0.1 for every z; z = 2's distribution is the widest, z = 3 and 4 the narrowest",
+                  paper: "modes (log10 w) −0.93, −0.93, −1.02, −1.02; widths at half maximum 0.79, 0.91, 0.66, 0.62 decades (α = 0.33)",
+                  source: ClaimSource(.panel, detail: "stairs by pixel: modes ±0.03–0.06, widths ±0.06 decade"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  requires: savedWeights,
+                  check: .panelValues([-0.93, -0.93, -1.02, -1.02, 0.79, 0.91, 0.66, 0.62],
+                                      reading: [0.03, 0.06, 0.05, 0.05, 0.06, 0.06, 0.06, 0.06], spreadOf: "F2-surviving-shape")) { inputs in
+                let shapes = try zs.map { Figure2Data.survivingShape(try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: $0).surviving) }
+                let v = shapes.map(\.modeLog10) + shapes.map(\.halfWidthDecades)
+                return Measured(v, ours: "modes \(Format.list(Array(v[0..<4]))); widths \(Format.list(Array(v[4..<8])))")
+            },
+            // Panel 10 by pixel (2.15 px per 10⁴ weights): the pile at 1e-20 (z = 1) 49.2, at
+            // 1e-40 (z = 2) 73.9, the exact-zero bars 86.0 (z = 3) and 88.3 (z = 4), each ±0.3
+            // (×10⁴), of N(N − 1) = 99.9 × 10⁴ weights at N = 1000.
+            claim("F2-pruned-counts", ["10"], "the pruned pile holds half the weights for z = 1 and more for every larger z (α = 0.33)",
+                  paper: "49.2, 73.9, 86.0, 88.3 × 10⁴ of 99.9 × 10⁴: fractions 0.493, 0.740, 0.861, 0.884",
+                  source: ClaimSource(.panel, detail: "spike and bar tops by pixel, ±0.3 × 10⁴ (±0.003 as a fraction)"),
+                  test: "the fraction of off-diagonal weights below the 1e-10 cutoff, each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
+                  expected: .networkSize1000(reason: finiteSizeValues + "; the fractions are one minus the densities of panel 08"),
+                  requires: savedWeights,
+                  check: .panelValues([0.493, 0.740, 0.861, 0.884], reading: 0.003, spreadOf: "F2-pruned-counts")) { inputs in
+                let v = try zs.map { z -> Double in
+                    let w = try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: z)
+                    return Double(w.all.count - w.surviving.count) / Double(w.all.count)
+                }
+                return Measured(v, ours: Format.list(v, 3))
             },
             claim("F2-recall-ends-order", ["03", "06"],
                   "recall curves start at 1, those under neural noise end at 0, and they lie in z order: for neural noise each z below the one before, for synaptic noise z = 3 and 4 below z = 1 and 2",

@@ -10,7 +10,7 @@ import Foundation
 import Sim
 
 enum Figure56Claims {
-    static let publishedRun = "the published panel comes from a run the released script does not reproduce: re-run unchanged with its seed it gives other numbers (for z ≥ 3 the populations collapse before T = 999); our faithful model agrees with the re-run, see the claims marked original code"
+    static let publishedRun = "the published panel comes from a run the released script does not reproduce: re-run unchanged with its seed it gives other numbers (for z ≥ 3 the populations collapse before T = 999); for z = 1 and 2 our faithful model agrees with the re-run, see the claims marked original code"
 
     static func claim(_ id: String, _ panels: [String], _ statement: String, paper: String, source: ClaimSource,
                       test: String, expected: Expectation = .everyScale, needsSimulation: Bool = true,
@@ -84,6 +84,14 @@ enum Figure56Claims {
             claim("F56-z5-near-multiplicative", ["01"], "z = 5: close to multiplicative", paper: "0.79 / 0.79",
                   source: ClaimSource(.printed, detail: "on the panel"), test: "each within 0.05",
                   expected: .publishedRunOnly(reason: publishedRun), check: .near([0.79, 0.79], 0.05)) { inputs in
+                let s = try simulationSlopes(inputs, z: 5)
+                return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
+            },
+            claim("F56-z5-slopes-rerun", ["01"], "z = 5 slopes as the released script gives them (near multiplicative)", paper: "0.89 / 0.97",
+                  source: ClaimSource(.originalCode, detail: "released script re-run with its seed, two decimals"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "ours are steeper at every seed (1–3: LTP 0.96, 0.97, 1.03; LTD 1.01, 1.00, 1.01). The z = 5 population collapses partly before T = 999, by an amount that depends on the seed and the noise stream (docs/methods.md §3.3): at seed 1 ours keeps 0.40 of its synapses alive, the re-run 0.19. Whether the collapse explains the gap is not established"),
+                  check: .panelValues([0.89, 0.97], reading: 0.005, spreadOf: "F56-z5-slopes-rerun")) { inputs in
                 let s = try simulationSlopes(inputs, z: 5)
                 return Measured([s.ltp, s.ltd], ours: "\(Format.number(s.ltp)) / \(Format.number(s.ltd))")
             },

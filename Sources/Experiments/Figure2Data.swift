@@ -328,8 +328,22 @@ public struct Figure2Data {
     /// A power of ten that brings counts up to `maxCount` into 1…10 (10⁴ at the paper's N).
     public static func countUnit(_ maxCount: Double) -> Int { maxCount >= 10 ? Int(floor(log10(maxCount))) : 0 }
 
+    /// Panel 09's bins: 50 log bins 1e-3…1.
+    static let survivingEdges = Binning.logEdges(1e-3, 1, count: 50)
+
+    /// The shape of one z's stairs in panel 09: log10 of the fullest bin's centre, and the
+    /// width in decades between the stairs' outer crossings of half that bin's count (the
+    /// edges where the curve rises above and finally falls below it).
+    public static func survivingShape(_ surviving: [Double]) -> (modeLog10: Double, halfWidthDecades: Double) {
+        let logEdges = survivingEdges.map(log10)
+        let c = Binning.counts(surviving, edges: survivingEdges)
+        guard let top = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[top] > 0 else { return (.nan, .nan) }
+        let above = c.indices.filter { c[$0] >= c[top] / 2 }
+        return ((logEdges[top] + logEdges[top + 1]) / 2, logEdges[above.last! + 1] - logEdges[above.first!])
+    }
+
     static func survivingWeights(_ s: AttractorSweep, _ surviving: [[Double]]) -> SurvivingWeights {
-        let edges = Binning.logEdges(1e-3, 1, count: 50)
+        let edges = survivingEdges
         let counts = surviving.map { Binning.counts($0, edges: edges) }
         let unit = countUnit(counts.flatMap { $0 }.max() ?? 1)
         return SurvivingWeights(alpha: s.alphas[s.alphaIndex(nearest: savedLoad)], logEdges: edges.map(log10),

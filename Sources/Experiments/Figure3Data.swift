@@ -33,12 +33,12 @@ public struct Figure3Data: Sendable {
         let storedHigh = try high.storedPatterns()
         let wEnd = try high.weights("w_end"), wBefore = try high.weights("w_epoch0")
         rasterBefore = Raster(
-            currents: RecallRaster.currents(weights: wBefore, theta: try high.floats("theta_before"), n: high.n,
-                                            stored: storedHigh, factors: .scaledByU0, noiseFrom: Self.noiseFrom),
+            recall: RecallRaster.run(weights: wBefore, theta: try high.floats("theta_before"), n: high.n,
+                                     stored: storedHigh, factors: .scaledByU0, noiseFrom: Self.noiseFrom),
             noiseFrom: Self.noiseFrom, after: false)
         rasterAfter = Raster(
-            currents: RecallRaster.currents(weights: wEnd, theta: try high.floats("theta_end"), n: high.n,
-                                            stored: storedHigh, factors: .squareRoot, noiseFrom: Self.noiseFrom),
+            recall: RecallRaster.run(weights: wEnd, theta: try high.floats("theta_end"), n: high.n,
+                                     stored: storedHigh, factors: .squareRoot, noiseFrom: Self.noiseFrom),
             noiseFrom: Self.noiseFrom, after: true)
         let tolerances = try runs.map(Self.tolerance)
         tolerance = zip(runs, tolerances).sorted(by: { $0.0.load == "low" && $1.0.load == "high" }).map(\.1)

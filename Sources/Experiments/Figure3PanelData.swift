@@ -1,12 +1,15 @@
 // What each Figure 3 panel shows, in the panel's units (docs/methods.md §2.7, §6.3): plain
 // values built by `Figure3Data` from the wake–sleep results; the panels only draw them.
 
+import Foundation
 import Sim
 
 extension Figure3Data {
     /// 01/02: input currents of the first neurons during cued recall, rows × steps in [−1, 1].
     public struct Raster: Sendable {
-        public var currents: [[Double]]
+        /// The currents drawn and, per cue window, how well the network held the cued pattern.
+        public var recall: RecallRaster.Recall
+        public var currents: [[Double]] { recall.currents }
         /// First step with synaptic noise.
         public var noiseFrom: Int
         /// After sleep (else before).
@@ -85,6 +88,26 @@ extension Figure3Data {
         public var before: [Double]
         public var pruned: [Double]
         public var after: [Double]
+
+        /// log10 of the centre of the fullest bin of `density` (the first, on a tie).
+        public func modeLog10(_ density: [Double]) -> Double {
+            let i = density.indices.max { density[$0] < density[$1] || (density[$0] == density[$1] && $0 > $1) } ?? 0
+            return (Foundation.log10(edges[i]) + Foundation.log10(edges[i + 1])) / 2
+        }
+
+        /// log10 of the weight that splits the mass inside the plotted range in half, linear
+        /// within its bin.
+        public func medianLog10(_ density: [Double]) -> Double {
+            let logs = edges.map { Foundation.log10($0) }
+            let total = density.indices.reduce(0.0) { $0 + density[$1] * (logs[$1 + 1] - logs[$1]) }
+            var below = 0.0
+            for i in density.indices {
+                let mass = density[i] * (logs[i + 1] - logs[i])
+                if below + mass >= total / 2, mass > 0 { return logs[i] + (total / 2 - below) / mass * (logs[i + 1] - logs[i]) }
+                below += mass
+            }
+            return .nan
+        }
     }
 
     /// 09: one snapshot's pruning probability against the z-scored log10 pre-sleep weight.

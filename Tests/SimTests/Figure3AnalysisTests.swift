@@ -19,8 +19,8 @@ import Testing
     @Test func recallRasterShapeRangeAndSeededNoise() {
         let (w, theta, stored) = Self.network()
         for factors in [RecallRaster.Factors.scaledByU0, .squareRoot] {
-            let a = RecallRaster.currents(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
-                                          steps: 80, noiseFrom: 30, rows: 20, seed: 127)
+            let a = RecallRaster.run(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
+                                     steps: 80, noiseFrom: 30, rows: 20, seed: 127).currents
             #expect(a.count == 20 && a.allSatisfy { $0.count == 80 })
             #expect(a.allSatisfy { $0.allSatisfy { $0 >= -1 && $0 <= 1 } })
             // Normalised by the extremes before the noise: ±1 is reached there.
@@ -28,14 +28,40 @@ import Testing
             #expect(early.max() == 1 || early.allSatisfy { $0 <= 0 })
             #expect(early.min() == -1 || early.allSatisfy { $0 >= 0 })
             // Same seed, same raster; another seed changes only the noisy steps.
-            let same = RecallRaster.currents(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
-                                             steps: 80, noiseFrom: 30, rows: 20, seed: 127)
+            let same = RecallRaster.run(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
+                                        steps: 80, noiseFrom: 30, rows: 20, seed: 127).currents
             #expect(same == a)
-            let other = RecallRaster.currents(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
-                                              steps: 80, noiseFrom: 30, rows: 20, seed: 128)
+            let other = RecallRaster.run(weights: w, theta: theta, n: 60, stored: stored, factors: factors,
+                                         steps: 80, noiseFrom: 30, rows: 20, seed: 128).currents
             #expect(other.map { Array($0.prefix(30)) } == a.map { Array($0.prefix(30)) })
             #expect(other.map { Array($0.suffix(50)) } != a.map { Array($0.suffix(50)) })
         }
+    }
+
+    /// The cue overlaps: a network wired to hold its patterns holds every one of them; a
+    /// silent one (θ above every current) holds none; the overlap is a Pearson correlation.
+    @Test func recallOverlapPerCueWindow() {
+        let n = 60
+        var rng = Xoshiro256(seed: 3, stream: 4)
+        let stored = SparsePatterns.exact(n: n, m: 4, f: 0.1, rng: &rng)
+        // Clipped Hebbian weights: w_ij = 0.1 when i and j are active together in some pattern.
+        var w = [Float](repeating: 0, count: n * n)
+        for mu in 0..<stored.m { for i in stored.active[mu] { for j in stored.active[mu] where i != j { w[Int(i) * n + Int(j)] = 0.1 } } }
+        let holds = RecallRaster.run(weights: w, theta: [Float](repeating: 0.25, count: n), n: n, stored: stored,
+                                     factors: .squareRoot, steps: 80, noiseFrom: 80, rows: 10, seed: 1)
+        #expect(holds.cueOverlap.count == 8)
+        #expect(holds.cueOverlap.allSatisfy { abs($0 - 1) < 1e-12 })
+        #expect(holds.held(from: 30) == (held: 5, windows: 5, starts: [30, 40, 50, 60, 70]))
+        let silent = RecallRaster.run(weights: w, theta: [Float](repeating: 100, count: n), n: n, stored: stored,
+                                      factors: .squareRoot, steps: 80, noiseFrom: 80, rows: 10, seed: 1)
+        #expect(silent.cueOverlap.allSatisfy { $0 == 0 })
+        #expect(silent.held(from: 0) == (held: 0, windows: 8, starts: []))
+        // Half the active units right, two wrong: (n·s_ab − s_a·s_b)/√(s_a(n−s_a)·s_b(n−s_b)).
+        var a = [Float](repeating: 0, count: 20), b = a
+        for i in 0..<4 { b[i] = 1 }
+        a[0] = 1; a[1] = 1; a[10] = 1; a[11] = 1
+        #expect(abs(RecallRaster.correlation(a, b) - (20.0 * 2 - 4 * 4) / (4.0 * 16 * 4 * 16).squareRoot()) < 1e-12)
+        #expect(RecallRaster.correlation(a, a) == 1 && RecallRaster.correlation([Float](repeating: 0, count: 20), b) == 0)
     }
 
     @Test func responsesAndTheirCorrelations() {
