@@ -180,3 +180,11 @@ public enum Requirement: Hashable, Sendable {
     case array(SimulationPoint, String)
     case file(String)
 }
+
+/// A claim's input that is not in the results it read (a load, a run, a statistic).
+enum ClaimError: Error, CustomStringConvertible {
+    case missing(String)
+    var description: String {
+        switch self { case .missing(let what): return "missing \(what)" }
+    }
+}

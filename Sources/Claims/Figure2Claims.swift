@@ -460,10 +460,3 @@ enum Figure2Claims {
         return claims
     }
 }
-
-enum ClaimError: Error, CustomStringConvertible {
-    case missing(String)
-    var description: String {
-        switch self { case .missing(let what): return "missing \(what)" }
-    }
-}

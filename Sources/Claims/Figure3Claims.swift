@@ -267,6 +267,25 @@ enum Figure3Claims {
                 let means = loads.map { "\($0.load) \(Format.number(mean($0.gain)))" }.joined(separator: ", ")
                 return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1])) (mean gain \(means))")
             },
+            // Panel 15 by pixel (307 px per unit of x): both clouds start at 0; the largest
+            // marker centre lies at 0.546 (low) and 0.330 (high) ±0.002; the medians of the
+            // marker ink, 0.245 ± 0.015 and 0.095 ± 0.025, are rough (the dense left of the
+            // high cloud saturates).
+            claim("F3-snr-before-ranges", ["15"], "patterns enter sleep with a wider spread of SNR at low load than at high load",
+                  paper: "largest SNR_before (norm.) low 0.546, high 0.330; medians 0.245, 0.095",
+                  source: ClaimSource(.panel, detail: "marker centres by pixel, ±0.002 (largest), ±0.015 / ±0.025 (medians)"),
+                  test: "each within 2·√(reading² + seed s.d.²)",
+                  expected: .openDifference(reason: "the medians agree but the extremes do not: at seeds 700–702 our largest SNR_before is 0.615, 0.569, 0.576 at low load (panel 0.546) and 0.288, 0.301, 0.286 at high load (0.330). SNR_before is measured after wake, which every scale runs with the paper's protocol, so the shorter sleep of the default scale is not the cause"),
+                  check: .panelValues([0.546, 0.330, 0.245, 0.095], reading: [0.002, 0.002, 0.015, 0.025], spreadOf: "F3-snr-before-ranges")) { inputs in
+                let loads = try inputs.figure3().gainsByLoad.loads
+                let r0 = try ["low", "high"].map { l -> [Double] in
+                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
+                    return g.r0.sorted()
+                }
+                func median(_ v: [Double]) -> Double { v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2 }
+                let v = [r0[0].last ?? .nan, r0[1].last ?? .nan, median(r0[0]), median(r0[1])]
+                return Measured(v, ours: "largest low \(Format.number(v[0], 3)), high \(Format.number(v[1], 3)); medians \(Format.number(v[2], 3)), \(Format.number(v[3], 3))")
+            },
             claim("F3-pruned-small", ["08"], "synapses pruned during sleep were the weak ones before it",
                   paper: "the pruned distribution lies left of all pre-sleep weights", source: ClaimSource(.panel),
                   test: "mean log10 weight (before sleep) of pruned < of all", loads: ["high"], check: .allPositive) { inputs in

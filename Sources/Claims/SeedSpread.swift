@@ -31,6 +31,7 @@ public enum SeedSpread {
         "F3-margin-ends": [0.01074, 0.01277],
         "F3-tuning-plateau": [0.006478],
         "F3-gain-load": [0.03228, 0.04524],
+        "F3-snr-before-ranges": [0.02478, 0.008277, 0.01365, 0.002838],
         "F3-weight-modes": [0, 0.01534, 0.009189],
         "F56-z5-slopes-rerun": [0.03432, 0.002686],
         "F56-cv-min-z2": [0.02135],

@@ -59,12 +59,6 @@ func lengthInside(_ a: Point, _ b: Point, _ r: Rect) -> Double {
     return (t1 - t0) * (dx * dx + dy * dy).squareRoot()
 }
 
-/// Whether the segment a–b crosses or touches the inside of `r`.
-func segmentMeets(_ a: Point, _ b: Point, _ r: Rect) -> Bool {
-    if r.contains(a) || r.contains(b) { return true }
-    return lengthInside(a, b, r) > 0
-}
-
 /// A convex quadrilateral on the page (a text box, rotated with its text).
 struct Quad {
     var corners: [Point]

@@ -161,13 +161,6 @@ public enum Ticks {
         let c = abs(coeff - coeff.rounded()) < 1e-6 ? String(Int(coeff.rounded())) : String(format: "%.2g", coeff)
         return "\(c)×10<sup>\(exp(k))</sup>"
     }
-
-    /// Is v an integer power of ten (within rounding)?
-    static func isDecade(_ v: Double) -> Bool {
-        guard v > 0 else { return false }
-        let e = log10(v)
-        return abs(e - e.rounded()) < 1e-9
-    }
 }
 
 /// How tick values are turned into labels.

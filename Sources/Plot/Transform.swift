@@ -54,10 +54,6 @@ public struct AxesTransform: Sendable {
     @inline(__always) public func page(_ vx: Double, _ vy: Double) -> Point {
         page(axesX: x.fraction(vx), axesY: y.fraction(vy))
     }
-    /// Page point with non-positive log values clipped instead of masked.
-    @inline(__always) public func pageClipped(_ vx: Double, _ vy: Double) -> Point {
-        page(axesX: x.fractionClipped(vx), axesY: y.fractionClipped(vy))
-    }
     public func pageX(_ v: Double) -> Double { rect.x + x.fraction(v) * rect.width }
     public func pageY(_ v: Double) -> Double { rect.y + (1 - y.fraction(v)) * rect.height }
 }

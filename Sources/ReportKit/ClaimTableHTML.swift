@@ -13,7 +13,7 @@ struct ClaimTableHTML {
     /// column to a word per line, so the table is laid out fixed (HTMLStyle).
     static let widths = [9, 19, 10, 10, 9, 6, 9, 13, 15]
 
-    mutating func table(_ rows: [ClaimRow], into h: inout Markup) {
+    mutating func table(_ rows: [ClaimRow], into h: inout XHTMLWriter) {
         guard !rows.isEmpty else { return }
         h.tag("table", [("class", "claims")]) { h in
             h.tag("colgroup") { h in for w in Self.widths { h.empty("col", [("style", "width: \(w)%")]) } }
@@ -34,9 +34,9 @@ struct ClaimTableHTML {
         return rows.filter { seen.insert(HTMLPage.anchor($0)).inserted }
     }
 
-    private mutating func row(_ r: ClaimRow, into h: inout Markup) {
+    private mutating func row(_ r: ClaimRow, into h: inout XHTMLWriter) {
         let anchor = HTMLPage.anchor(r)
-        let statusClass = "status-" + Markup.slug(r.status.rawValue)
+        let statusClass = "status-" + XHTMLWriter.slug(r.status.rawValue)
         guard written.insert(anchor).inserted else {
             h.tag("tr", [("class", "dup \(statusClass)")]) { h in
                 h.tag("td", [("class", "id")]) { h in h.tag("a", [("href", "#" + anchor)], text: r.id) }

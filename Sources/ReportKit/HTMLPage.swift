@@ -17,11 +17,11 @@ public enum HTMLPage {
                 || u == "-" || u == "_" || u == "."
             return ok ? Character(u) : "-"
         })
-        return "claim-\(id)-\(Markup.slug(row.scale))"
+        return "claim-\(id)-\(XHTMLWriter.slug(row.scale))"
     }
 
     public static func render(_ page: ReportPage) -> String {
-        var h = Markup()
+        var h = XHTMLWriter()
         var claims = ClaimTableHTML()
         h.raw("<!DOCTYPE html>\n")
         h.tag("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "en")]) { h in
@@ -71,7 +71,7 @@ public enum HTMLPage {
         return h.text
     }
 
-    private static func header(_ page: ReportPage, into h: inout Markup) {
+    private static func header(_ page: ReportPage, into h: inout XHTMLWriter) {
         h.tag("h1", text: title)
         let p = page.provenance
         h.tag("p", [("class", "subtitle")]) { h in
@@ -94,7 +94,7 @@ public enum HTMLPage {
         h.newline()
     }
 
-    static func figureAnchor(_ f: ReportPage.FigureSection) -> String { "figure-" + Markup.slug(f.name) }
+    static func figureAnchor(_ f: ReportPage.FigureSection) -> String { "figure-" + XHTMLWriter.slug(f.name) }
 
     /// "Figure 2" from "Figure 2 — attractor networks …".
     private static func shortTitle(_ f: ReportPage.FigureSection) -> String {
@@ -102,20 +102,20 @@ public enum HTMLPage {
         return head.isEmpty ? f.name : head
     }
 
-    private static func section(_ f: ReportPage.FigureSection, claims: inout ClaimTableHTML, into h: inout Markup) {
+    private static func section(_ f: ReportPage.FigureSection, claims: inout ClaimTableHTML, into h: inout XHTMLWriter) {
         h.tag("section", [("id", figureAnchor(f)), ("class", "figure")]) { h in
             h.tag("h2", text: f.title.isEmpty ? f.name : f.title)
             if let note = f.imageNote { h.tag("p", [("class", "note")], text: note) }
             if let page = f.page {
                 h.tag("figure", [("class", "page")]) { h in
-                    h.empty("img", [("src", Markup.url(page)), ("alt", "\(f.name): composed page")])
+                    h.empty("img", [("src", XHTMLWriter.url(page)), ("alt", "\(f.name): composed page")])
                 }
             } else {
                 h.tag("div", [("class", "missing thin")], text: "composed page not drawn")
             }
             h.newline()
             for panel in f.panels {
-                h.tag("section", [("class", "panel"), ("id", "panel-\(Markup.slug(f.name))-\(Markup.slug(panel.name))")]) { h in
+                h.tag("section", [("class", "panel"), ("id", "panel-\(XHTMLWriter.slug(f.name))-\(XHTMLWriter.slug(panel.name))")]) { h in
                     h.tag("h3", text: panelTitle(panel))
                     if panel.ours == nil && panel.reference == nil {
                         // Two empty boxes per panel made a figure drawn at another scale a
@@ -151,10 +151,10 @@ public enum HTMLPage {
         return p.number.isEmpty ? words : "\(p.number) · \(words)"
     }
 
-    private static func image(_ path: String?, caption: String, missing: String, into h: inout Markup) {
+    private static func image(_ path: String?, caption: String, missing: String, into h: inout XHTMLWriter) {
         h.tag("figure") { h in
             if let path {
-                h.empty("img", [("src", Markup.url(path)), ("alt", caption)])
+                h.empty("img", [("src", XHTMLWriter.url(path)), ("alt", caption)])
             } else {
                 h.tag("div", [("class", "missing")], text: missing)
             }
@@ -162,7 +162,7 @@ public enum HTMLPage {
         }
     }
 
-    private static func table(_ t: ReportPage.Table, into h: inout Markup) {
+    private static func table(_ t: ReportPage.Table, into h: inout XHTMLWriter) {
         h.tag("h3", text: t.title)
         if !t.caption.isEmpty { h.tag("p", text: t.caption) }
         h.tag("table") { h in

@@ -4,7 +4,7 @@
 import Foundation
 
 enum ProvenanceHTML {
-    static func section(_ p: Provenance, into h: inout Markup) {
+    static func section(_ p: Provenance, into h: inout XHTMLWriter) {
         h.tag("section", [("id", "provenance")]) { h in
             h.tag("h2", text: "Provenance")
             h.tag("table", [("class", "kv")]) { h in
@@ -31,12 +31,12 @@ enum ProvenanceHTML {
         }
     }
 
-    private static func row(_ key: String, _ value: String, into h: inout Markup) {
+    private static func row(_ key: String, _ value: String, into h: inout XHTMLWriter) {
         h.tag("tr") { h in h.tag("th", text: key); h.tag("td", text: value) }
         h.newline()
     }
 
-    private static func points(_ points: [Provenance.Point], into h: inout Markup) {
+    private static func points(_ points: [Provenance.Point], into h: inout XHTMLWriter) {
         h.tag("h3", text: "Results read (\(points.count))")
         guard !points.isEmpty else { h.tag("p", text: "No result was read."); return }
         h.tag("table", [("class", "points")]) { h in

@@ -5,7 +5,7 @@
 import Claims
 
 enum SummaryHTML {
-    static func section(_ page: ReportPage, into h: inout Markup) {
+    static func section(_ page: ReportPage, into h: inout XHTMLWriter) {
         h.tag("section", [("id", "summary")]) { h in
             h.tag("h2", text: "Summary")
             h.tag("table", [("class", "summary")]) { h in
@@ -29,14 +29,14 @@ enum SummaryHTML {
     }
 
     private static func countsRow(_ page: ReportPage, variant: String, label: String, own: Bool,
-                                  into h: inout Markup) {
+                                  into h: inout XHTMLWriter) {
         let counts = page.counts(variant: variant)
         h.tag("tr", [("class", own ? "own" : nil)]) { h in
             h.tag("td", text: label)
             for s in ClaimStatus.allCases {
                 let n = counts[s, default: 0]
                 // Colour only non-zero counts, so the eye goes to what is there.
-                let cls = n > 0 ? "num count status-\(Markup.slug(s.rawValue))" : "num"
+                let cls = n > 0 ? "num count status-\(XHTMLWriter.slug(s.rawValue))" : "num"
                 h.tag("td", [("class", cls)], text: "\(n)")
             }
             h.tag("td", [("class", "num")], text: "\(counts.values.reduce(0, +))")
@@ -44,7 +44,7 @@ enum SummaryHTML {
         h.newline()
     }
 
-    private static func failing(_ page: ReportPage, into h: inout Markup) {
+    private static func failing(_ page: ReportPage, into h: inout XHTMLWriter) {
         var seen = Set<String>()
         let bad = page.rows.filter { ($0.status == .fails || $0.status == .error) && seen.insert(HTMLPage.anchor($0)).inserted }
         // The report's own scale first, then the other variants, each in claims.csv order.

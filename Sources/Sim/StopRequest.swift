@@ -23,5 +23,4 @@ public enum StopRequest {
 
     /// For tests.
     public static func request(_ signal: Int32) { requested.store(signal, ordering: .relaxed) }
-    public static func reset() { requested.store(0, ordering: .relaxed) }
 }

@@ -54,14 +54,6 @@ public final class SynapticNetwork: @unchecked Sendable {
         return c
     }
 
-    /// Restores U, W and θ from `other` (same shape), bit for bit.
-    public func assign(from other: SynapticNetwork) {
-        precondition(other.n == n && other.z == z)
-        u.update(from: other.u, count: n * n * z)
-        w.update(from: other.w, count: n * n)
-        theta = other.theta
-    }
-
     /// Factors i.i.d. uniform on [lo, hi), drawn row by row from one stream so the
     /// result does not depend on threads.
     public func initialiseFactors(lo: Float, hi: Float, rng: inout Xoshiro256) {

@@ -3,12 +3,12 @@
 
 import Foundation
 
-struct Markup {
+struct XHTMLWriter {
     private(set) var text = ""
 
     /// `<name attrs>body</name>`; attributes with a nil value are left out.
-    mutating func tag(_ name: String, _ attributes: [(String, String?)] = [], _ body: (inout Markup) -> Void) {
-        text += "<\(name)\(Markup.attributes(attributes))>"
+    mutating func tag(_ name: String, _ attributes: [(String, String?)] = [], _ body: (inout XHTMLWriter) -> Void) {
+        text += "<\(name)\(XHTMLWriter.attributes(attributes))>"
         body(&self)
         text += "</\(name)>"
     }
@@ -20,12 +20,12 @@ struct Markup {
 
     /// A void element written the XML way, `<img .../>`.
     mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
-        text += "<\(name)\(Markup.attributes(attributes))/>"
+        text += "<\(name)\(XHTMLWriter.attributes(attributes))/>"
     }
 
-    mutating func text(_ content: String) { text += Markup.escape(content) }
+    mutating func text(_ content: String) { text += XHTMLWriter.escape(content) }
 
-    /// Markup this file produced itself (doctype, CSS), never data.
+    /// Markup the report produced itself (doctype, CSS), never data.
     mutating func raw(_ markup: String) { text += markup }
 
     mutating func newline() { text += "\n" }
