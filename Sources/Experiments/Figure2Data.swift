@@ -10,11 +10,11 @@ import Sim
 
 public struct Figure2Data {
     /// f of every Figure 2 network (§1).
-    public static let f = 0.5
+    public static let f = AttractorParameters.f
     /// The lowest load, where panels 01, 03 and 06 look.
     public static let lowLoad = 0.08
     /// The load of the saved weight matrices (panels 09, 10).
-    public static let savedLoad = 0.33
+    public static let savedLoad = AttractorParameters.savedAlpha
     /// Loads of the max-noise panels (04, 07): the paper's 0.08, 0.1425 and 0.33.
     public static let maxNoiseLoads = [0.08, 0.1425, 0.33]
     /// The α grid of the theory curves of panels 02 and 05.

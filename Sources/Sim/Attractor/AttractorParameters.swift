@@ -52,6 +52,8 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
 
     /// The load whose matrices are saved (Figure 2's weight histograms).
     public static let savedAlpha = 0.33
+    /// The coding level of every attractor network (balanced patterns, docs/methods.md §1).
+    public static let f = 0.5
 }
 
 /// A scale: network size, sweep resolution and epoch bound.
@@ -128,7 +130,7 @@ public struct AttractorScale: Sendable {
         let epochs = maxEpochs ?? max(minEpochs, epochFactor * m * AttractorScale.epochMultiplier(z: z),
                                       z >= 3 ? slowPruningEpochsPerPattern * m : 0)
         return AttractorParameters(
-            scale: name, n: n, m: m, f: 0.5, z: z, alpha: alpha, alphaText: alphaText ?? "\(alpha)",
+            scale: name, n: n, m: m, f: AttractorParameters.f, z: z, alpha: alpha, alphaText: alphaText ?? "\(alpha)",
             eta: AttractorScale.eta(z: z) * etaScale, etaTheta: AttractorScale.etaTheta(z: z) * etaScale, length: length, u0: 0.1,
             theta0: 0, beta: 100, maxEpochs: epochs, convergenceInterval: convergenceInterval, seed: seed,
             noiseLevels: noiseLevels, noiseMax: 0.49,
