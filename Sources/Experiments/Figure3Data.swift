@@ -76,17 +76,15 @@ public struct Figure3Data: Sendable {
     // MARK: 03 tolerance
 
     /// (neural, synaptic) max tolerated noise of a run before and after sleep:
-    /// neural-balanced at 2p/f and synaptic-first at 4p/⟨u⟩ with ⟨u⟩ = 0.1 (mean-u rescaled).
+    /// neural-balanced and synaptic-first, in the paper's units (`WakeSleepResult.noiseScale`).
     public static func tolerance(_ run: WakeSleepResult) throws -> Tolerance {
         let p = try run.doubles("tolerance_p")
-        func level(_ when: String, _ type: String, scale: Double) throws -> Double {
-            HalfRecall.interpolatedLevel(levels: p, recall: try run.doubles("tolerance_\(when)_\(type)_recall")) * scale
+        func level(_ when: String, _ type: NoiseType) throws -> Double {
+            HalfRecall.interpolatedLevel(levels: p, recall: try run.doubles("tolerance_\(when)_\(type.rawValue)_recall")) * (try run.noiseScale(type))
         }
         return Tolerance(load: run.load,
-                             neuralBefore: try level("before", "neural_balanced", scale: 2 / run.f),
-                             neuralAfter: try level("after", "neural_balanced", scale: 2 / run.f),
-                             synapticBefore: try level("before", "synaptic_first", scale: 4 / 0.1),
-                             synapticAfter: try level("after", "synaptic_first", scale: 4 / 0.1))
+                         neuralBefore: try level("before", .neuralBalanced), neuralAfter: try level("after", .neuralBalanced),
+                         synapticBefore: try level("before", .synapticFirst), synapticAfter: try level("after", .synapticFirst))
     }
 
     // MARK: 04 relative SNR and density

@@ -33,6 +33,16 @@ public struct WakeSleepResult: Sendable {
                                    load: load)
     }
 
+    /// From a tolerance test's base level p to the paper's units, with the factor the run
+    /// stored (`tolerance_factors`, level = factor · p): neural noise 2·level/f, synaptic noise
+    /// level/⟨u⟩ with ⟨u⟩ the mean factor after the "mean-u" rescaling (as in Figure 2).
+    public func noiseScale(_ type: NoiseType) throws -> Double {
+        guard let factor = parameters.toleranceFactors[type.rawValue] else {
+            throw ResultError.corrupt(path: stored.directory.path, reason: "no tolerance_factors.\(type.rawValue) in the parameters")
+        }
+        return type.isSynaptic ? factor / AttractorResult.meanFactorAfterRescaling : 2 * factor / f
+    }
+
     public func array(_ name: String) throws -> NDArray { try stored.array(name) }
     public func doubles(_ name: String) throws -> [Double] { try stored.array(name).doubles }
     public func floats(_ name: String) throws -> [Float] { try stored.array(name).floats }
