@@ -40,7 +40,7 @@ public struct AttractorResult {
     public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64,
                             n: Int? = nil) throws -> AttractorResult {
         let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed, n: n)
-        let dir = results.appendingPathComponent(point.model).appendingPathComponent(point.name)
+        let dir = point.directory(inScaleFolder: results)
         guard let a = Double(alpha) else { throw ResultError.corrupt(path: dir.path, reason: "alpha '\(alpha)' is not a number") }
         return AttractorResult(z: z, alpha: a, seed: seed, result: try ResultStore.load(dir))
     }

@@ -18,7 +18,7 @@ public enum EvidencePacker {
         var entries: [EvidenceManifest.Point] = []
         var packed: [SimulationPoint] = []
         for point in points {
-            let relative = "\(point.scaleName)/\(point.model)/\(point.name)"
+            let relative = point.relativeDirectory
             let source = URL(fileURLWithPath: point.directory(root: results.path))
             let target = set.appendingPathComponent(relative)
             guard fm.fileExists(atPath: source.appendingPathComponent(ResultStore.sidecarName).path) else {
@@ -126,7 +126,7 @@ public enum EvidenceCheck {
     /// file's bytes (kept ones against the committed file, left-out ones against the digest).
     public static func compare(fresh: URL, point: SimulationPoint, set: URL) throws -> [String] {
         let manifest = try EvidenceManifest.load(set)
-        let relative = "\(point.scaleName)/\(point.model)/\(point.name)"
+        let relative = point.relativeDirectory
         guard let entry = manifest.point(relative) else { return ["\(relative) is not in \(set.path)/\(EvidenceSet.manifestName)"] }
         let committedDir = set.appendingPathComponent(relative)
         let committed = try ResultStore.load(committedDir)

@@ -20,7 +20,16 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
 
     /// `<root>/<scale>/<model>/<name>`.
     public func directory(root: String = SimulationPoint.resultsRoot) -> String {
-        "\(root)/\(scaleName)/\(model)/\(name)"
+        "\(root)/\(relativeDirectory)"
+    }
+
+    /// `<scale>/<model>/<name>`: the same layout under any root (the evidence set's too).
+    public var relativeDirectory: String { "\(scaleName)/\(model)/\(name)" }
+
+    /// `<scaleFolder>/<model>/<name>`, under a scale's folder that a reader was given (the
+    /// figures' `--results`, which may live anywhere).
+    public func directory(inScaleFolder scaleFolder: URL) -> URL {
+        scaleFolder.appendingPathComponent(model).appendingPathComponent(name)
     }
 
     public var scaleName: String {

@@ -29,7 +29,7 @@ public struct WakeSleepResult: Sendable {
     /// The run of `load` under `results` (data/results/<scale>).
     public static func load(results: URL, scale: Scale, load: String, seed: UInt64) throws -> WakeSleepResult {
         let point = SimulationPoint.wakeSleep(scale: scale, load: load, seed: seed)
-        return try WakeSleepResult(directory: results.appendingPathComponent(point.model).appendingPathComponent(point.name),
+        return try WakeSleepResult(directory: point.directory(inScaleFolder: results),
                                    load: load)
     }
 

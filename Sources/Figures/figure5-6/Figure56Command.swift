@@ -53,8 +53,7 @@ struct Figure56Command: ParsableCommand {
             let p = FluctuationParameters(scale: scale, seed: s, synapses: synapses, duration: duration)
             do { try p.validate() } catch let e as FluctuationError { throw ValidationError(e.description) }
             let point = SimulationPoint.fluctuations(p, scale: scale)
-            let dir = figure.resultsRoot(scaleName: scale.rawValue).appendingPathComponent(point.model)
-                .appendingPathComponent(point.name)
+            let dir = point.directory(inScaleFolder: figure.resultsRoot(scaleName: scale.rawValue))
             do { runs.append(try FluctuationStore.load(dir, parameters: p)) } catch {
                 throw ValidationError("\(error)\n— produce it with `simulate run \(point.directory())`"
                                       + (s == Figure56Sweep.defaultSeed ? " or `make figure5-6 SCALE=\(figure.scale.rawValue)`" : ""))
