@@ -101,6 +101,10 @@ enum Figure2Claims {
         ("0.1425", [0.274, 0.147, 0.067, 0.039], [0.411, 0.435, 0.225, 0.173]),
         ("0.33", [0.080, 0.039, 0.019, 0.010], [0.221, 0.229, 0.149, 0.117]),
     ]
+    static func toleranceReading(_ alpha: String) -> (neural: [Double], synaptic: [Double]) {
+        let row = toleranceLoads.first { $0.alpha == alpha }!
+        return (row.neural, row.synaptic)
+    }
     // Panel values read by pixel position against the ticks (docs/report.md, "How the panel
     // values were read"); `reading` is one s.d. of that reading.
     /// Panel 08 at the tolerance loads α = 0.08, 0.1425, 0.33 (the loads the committed N = 1000
@@ -270,7 +274,7 @@ enum Figure2Claims {
                 return Measured(v.flatMap { $0 }, ours: v.map { Format.list($0) }.joined(separator: " | "))
             },
             claim("F2-neural-tol-order", ["04"], "max tolerated neural noise falls with z at α = 0.08, 0.1425, 0.33",
-                  paper: "α = 0.08: 0.453, 0.265, 0.137, 0.080; 0.1425: 0.274, 0.147, 0.067, 0.039; 0.33: 0.080, 0.039, 0.019, 0.010",
+                  paper: "α = " + toleranceLoads.map { "\($0.alpha): \(Format.list($0.neural, 3))" }.joined(separator: "; "),
                   source: ClaimSource(.panel),
                   test: "at each of the three loads every z below the one before, or equal when they differ by less than one step of the noise grid, and z = 1 above z = 4",
                   requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) },
@@ -289,14 +293,14 @@ enum Figure2Claims {
                 return Measured(values, ours: shown.joined(separator: " | "), note: note)
             },
             claim("F2-syn-tol-peak-z2", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.08 (z = 1 close behind; z = 3, 4 well below)",
-                  paper: "0.568, 0.609, 0.282, 0.217", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  paper: Format.list(toleranceReading("0.08").synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
                   expected: .networkSize1000(reason: finiteSize), requires: at("0.08"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.08")
                 return Measured(v, ours: Format.list(v))
             },
             claim("F2-syn-tol-z2-over-z1-seeds", ["07"],
                   "z = 2 tolerates more synaptic noise than z = 1 at α = 0.08, over three seeds (the headline claim with its seed spread)",
-                  paper: "0.609 against 0.568 (one run)", source: ClaimSource(.panel),
+                  paper: "\(Format.number(toleranceReading("0.08").synaptic[1], 3)) against \(Format.number(toleranceReading("0.08").synaptic[0], 3)) (one run)", source: ClaimSource(.panel),
                   test: "over seeds \(headlineSeeds.map(String.init).joined(separator: ", ")): the mean of z2 − z1 is positive and larger than its standard error",
                   expected: .networkSize1000(reason: finiteSize),
                   requires: { $0.attractorPoints(alpha: "0.08", zs: [1, 2], seeds: headlineSeeds) },
@@ -313,7 +317,7 @@ enum Figure2Claims {
                                 + "z1 \(Format.number(a.mean)) ± \(Format.number(a.sem, 3)), z2 \(Format.number(b.mean)) ± \(Format.number(b.sem, 3))")
             },
             claim("F2-syn-tol-peak-z2-a0.1425", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.1425",
-                  paper: "0.411, 0.435, 0.225, 0.173", source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  paper: Format.list(toleranceReading("0.1425").synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
                   expected: .networkSize1000(reason: finiteSize), requires: at("0.1425"), check: z2Largest) { inputs in
                 let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.1425")
                 return Measured(v, ours: Format.list(v))
