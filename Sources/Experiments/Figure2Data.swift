@@ -13,6 +13,8 @@ public struct Figure2Data {
     public static let f = AttractorParameters.f
     /// The lowest load, where panels 01, 03 and 06 look.
     public static let lowLoad = 0.08
+    /// Panel 02's neural noise, f_noise/f: the flipped fraction the SNR is measured against.
+    public static let neuralNoiseFraction = 0.03
     /// The load of the saved weight matrices (panels 09, 10).
     public static let savedLoad = AttractorParameters.savedAlpha
     /// Loads of the max-noise panels (04, 07): the paper's 0.08, 0.1425 and 0.33.
@@ -53,6 +55,9 @@ public struct Figure2Data {
         public var series: [Series]
         /// (z, curve): z = 1 (02, 05) and z = 2 (05) when those z are in the sweep.
         public var theory: [(z: Int, curve: Curve)]
+        /// The noise the SNR is relative to, as the panel's note gives it: f_noise/f (02) or
+        /// σ_noise/⟨u⟩_obs (05).
+        public var noiseRatio: Double
     }
 
     /// 03 and 06: the 50-step recall against the noise in the paper's units at the lowest load.
@@ -197,15 +202,16 @@ public struct Figure2Data {
 
     /// Panel 02's neural SNR per z at the sweep's first load.
     public static func neuralSNRAt(_ s: AttractorSweep) throws -> [Double] {
-        let c = neuralNoiseScale(f: f, fNoise: 0.03 * f)
+        let c = neuralNoiseScale(f: f, fNoise: neuralNoiseFraction * f)
         return try s.zs.map { z in try s.series(z: z) { try $0.mean("min_margin") / c }[0].mean }
     }
 
     static func neuralSNR(_ s: AttractorSweep) throws -> SNRVsLoad {
-        let c = neuralNoiseScale(f: f, fNoise: 0.03 * f)
+        let c = neuralNoiseScale(f: f, fNoise: neuralNoiseFraction * f)
         let kappa = try L2Capacity.kappaMaxCurve(f: f, alphas: theoryAlphas)
         let series = try s.zs.map { z in Series(z: z, try s.series(z: z) { try $0.mean("min_margin") / c }) }
-        return SNRVsLoad(series: series, theory: [(1, Curve(x: theoryAlphas, y: kappa.map { $0 / c }))])
+        return SNRVsLoad(series: series, theory: [(1, Curve(x: theoryAlphas, y: kappa.map { $0 / c }))],
+                         noiseRatio: neuralNoiseFraction)
     }
 
     /// The synaptic noise std σ of panel 05: the stored synaptic_first_alive factor (0.2)
@@ -245,7 +251,7 @@ public struct Figure2Data {
                 return margin / (f * sigma * sigma).squareRoot()
             })
         }
-        return SNRVsLoad(series: series, theory: theory)
+        return SNRVsLoad(series: series, theory: theory, noiseRatio: sigma / AttractorResult.meanFactorAfterRescaling)
     }
 
     static func recallVsNoise(_ s: AttractorSweep, type: NoiseType) throws -> RecallVsNoise {

@@ -38,6 +38,9 @@ public enum HouseStyle {
     /// Neutral comparison curves.
     public static let silver = Color.named("silver")
 
+    /// Sequential blues for z = 1…4, darkest for z = 1 (docs/methods.md §6.1).
+    public static func zColor(_ z: Int) -> Color { Colormap.blues([0.95, 0.75, 0.55, 0.35][min(max(z - 1, 0), 3)]) }
+
     /// The k-th of n colours sampled from matplotlib's Blues between `light` and `dark`
     /// (k = 0 lightest), as the paper colours families indexed by z or load.
     public static func blues(_ k: Int, of n: Int, light: Double = 0.35, dark: Double = 0.95) -> Color {

@@ -7,17 +7,15 @@ import FigureSupport
 import Plot
 
 enum Figure2Panels {
-    /// Sequential blues for z = 1…4, darkest for z = 1 (docs/methods.md §6.1 house style).
-    static func zColor(_ z: Int) -> Color { Colormap.blues([0.95, 0.75, 0.55, 0.35][min(max(z - 1, 0), 3)]) }
+    static func zColor(_ z: Int) -> Color { HouseStyle.zColor(z) }
 
     static let loadLabel = Markup.tex("Storage load $\\alpha/\\alpha_c$")
     static let loadTicks = [0.1, 0.3, 0.5, 0.7]
 
     /// Legend labels and line styles of the max-noise panels' loads (04, 07), by load
     /// (`Figure2Data.maxNoiseLoads`).
-    static let maxNoiseLoadStyles: [Double: (label: String, style: LineStyle)] = [
-        0.08: ("0.08", .solid), 0.1425: ("0.14", .dashed), 0.33: ("0.33", .dotted),
-    ]
+    static let maxNoiseLoadStyles: [Double: (label: String, style: LineStyle)] = Dictionary(uniqueKeysWithValues:
+        zip(Figure2Data.maxNoiseLoads, [LineStyle.solid, .dashed, .dotted]).map { ($0, (String(format: "%.2f", $0), $1)) })
 
     // MARK: 01 — SNR per norm exponent at the lowest load
 
@@ -49,7 +47,7 @@ enum Figure2Panels {
         let ax = fig.addAxes()
         drawSNRVsLoad(ax, d, alphas: alphas)
         styleSNRVsLoad(ax, yMax: 11)
-        ax.text(0.55, 0.78, Markup.tex("$f_\\mathrm{noise}/f$ = 0.03"), coordinates: .axes, size: 6.5)
+        ax.text(0.55, 0.78, Markup.tex("$f_\\mathrm{noise}/f$ = ") + String(format: "%g", d.noiseRatio), coordinates: .axes, size: 6.5)
         return fig
     }
 
@@ -95,7 +93,7 @@ enum Figure2Panels {
         let a = d.alpha
         let (x, y, align): (Double, Double, HAlign) = noteAtTop ? (0.98, 0.97, .right) : (0.04, 0.26, .left)
         // One two-line note, so that it moves as a whole to where no curve runs.
-        let note = ax.text(x, y, Markup.tex("$f$ = 0.50") + "\n" + Markup.tex("$\\alpha/\\alpha_c$ = ")
+        let note = ax.text(x, y, Markup.tex("$f$ = ") + String(format: "%.2f", Figure2Data.f) + "\n" + Markup.tex("$\\alpha/\\alpha_c$ = ")
                            + String(format: "%.2f", a), coordinates: .axes, size: HouseStyle.smallFontSize, hAlign: align, vAlign: .top)
         // Then a grid over the axes, nearest the published corner first.
         let xs = align == .right ? [0.98, 0.85, 0.72, 0.6, 0.47] : [0.04, 0.17, 0.3, 0.43, 0.55]
@@ -140,7 +138,7 @@ enum Figure2Panels {
         drawSNRVsLoad(ax, d, alphas: alphas)
         styleSNRVsLoad(ax, yMax: 12)
         // Upper right, where the SNR has fallen off (as published); lower when data are there.
-        let note = ax.text(0.98, 0.97, Markup.tex("$\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$ = 0.2"),
+        let note = ax.text(0.98, 0.97, Markup.tex("$\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$ = ") + String(format: "%g", d.noiseRatio),
                            coordinates: .axes, size: HouseStyle.smallFontSize, hAlign: .right, vAlign: .top)
         note.alternatives = [(0.98, 0.85), (0.98, 0.73), (0.98, 0.61)]
         return fig
