@@ -152,19 +152,12 @@ public final class ClaimInputs: @unchecked Sendable {
     private var populationsCache: [PopulationAnalysis]?
     public static let kaufmanFile = KaufmanData.defaultPath
 
-    /// The statistics of Figures 5–6 with the notebook's settings (window 144, data window
-    /// 48, 1000 resamples, seed 123, lags 1 and 2), as `figure5-6` computes them by default.
-    public func analysisOptions(samples: Int? = nil) -> FluctuationAnalysisOptions {
-        var o = FluctuationAnalysisOptions()
-        if let samples { o.simulationWindow = min(o.simulationWindow, samples) }
-        return o
-    }
-
-    /// The Kaufman et al. 2012 data and its statistics (no simulation needed).
+    /// The Kaufman et al. 2012 data and its statistics with the notebook's settings, as
+    /// `figure5-6` computes them by default (`FluctuationStudy`; no simulation needed).
     public func kaufman() throws -> (matrix: WeightMatrix, analysis: DataAnalysis) {
         if let k = kaufmanCache { return k }
         let m = try KaufmanData.load(path(.file(Self.kaufmanFile)))
-        let k = (m, try FluctuationAnalysis.analyse(data: m, options: analysisOptions()))
+        let k = (m, try FluctuationStudy.analyseData(m))
         kaufmanCache = k
         return k
     }
@@ -172,13 +165,11 @@ public final class ClaimInputs: @unchecked Sendable {
     /// The simulated populations z = 1…5, analysed against the data.
     public func populations() throws -> [PopulationAnalysis] {
         if let p = populationsCache { return p }
-        let fs = scale.fluctuations
-        let p = FluctuationParameters(scale: fs, seed: fluctuationSeed)
+        let p = FluctuationParameters(scale: scale.fluctuations, seed: fluctuationSeed)
         let dir = URL(fileURLWithPath: fluctuationPoint.directory(root: resultsRoot.path))
         let run = try FluctuationStore.load(dir, parameters: p)
-        let data = try kaufman().analysis
-        let options = analysisOptions(samples: p.samples)
-        let pops = try run.populations.map { try FluctuationAnalysis.analyse($0, data: data, options: options) }
+        let k = try kaufman()
+        let pops = try FluctuationStudy(run: run, kaufman: k.matrix, data: k.analysis).populations
         populationsCache = pops
         return pops
     }

@@ -23,9 +23,9 @@ struct FluctuationsCommand: ParsableCommand {
     @Flag(help: "Recompute even if a result exists.") var force = false
     @Flag(help: "Also compute and print the statistics of §4 against the Kaufman data.") var analyse = false
     @Option(help: "Kaufman et al. 2012 data file (for --analyse).") var data: String = KaufmanData.defaultPath
-    @Option(help: "Analyse the last WINDOW samples (paper: 144).") var window: Int = 144
-    @Option(help: "Bootstrap resamples (paper: 1000).") var resamples: Int = 1000
-    @Option(help: "Lag (samples) whose slopes are printed for the simulation (paper: 2).") var lag: Int = 2
+    @Option(help: "Analyse the last WINDOW samples (paper: 144).") var window: Int = FluctuationAnalysisOptions().simulationWindow
+    @Option(help: "Bootstrap resamples (paper: 1000).") var resamples: Int = FluctuationAnalysisOptions().resamples
+    @Option(help: "Lag (samples) whose slopes are printed for the simulation (paper: 2).") var lag: Int = FluctuationAnalysisOptions().simulationLag
 
     func validate() throws {
         if let duration, duration < 1 { throw ValidationError("--t must be ≥ 1 (got \(duration))") }
@@ -50,14 +50,12 @@ struct FluctuationsCommand: ParsableCommand {
             .joined(separator: ", "))
         guard analyse else { return }
         var options = FluctuationAnalysisOptions()
-        options.simulationWindow = min(window, p.samples)
+        options.simulationWindow = window
         options.resamples = resamples
+        options.simulationLag = lag
         let t0 = Date()
         let kaufman = try KaufmanData.load(URL(fileURLWithPath: data))
-        let dataStats = try FluctuationAnalysis.analyse(data: kaufman, options: options)
-        let pops = try run.populations.map { try FluctuationAnalysis.analyse($0, data: dataStats, options: options) }
-        print(FluctuationReport.text(data: dataStats, populations: pops, simulationLag: lag, dataLag: 1, options: options),
-              terminator: "")
+        print(try FluctuationStudy(run: run, kaufman: kaufman, options: options).report, terminator: "")
         print("statistics: \(String(format: "%.1f", Date().timeIntervalSince(t0))) s")
     }
 }

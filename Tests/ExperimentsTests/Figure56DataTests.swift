@@ -17,7 +17,6 @@ import Testing
         options.simulationWindow = 20
         options.dataWindow = 10
         options.resamples = resamples
-        options.curveLags = [2, 1]
         let dataStats = try FluctuationAnalysis.analyse(data: data, options: options)
         let populations = try run.populations.map { try FluctuationAnalysis.analyse($0, data: dataStats, options: options) }
         return (dataStats, data, populations)

@@ -25,13 +25,16 @@ struct Figure56Command: ParsableCommand {
     @Option(name: .customLong("t"), help: "Duration T of the simulation (default: 999 paper, 40 tiny).") var duration: Int?
     @Option(name: .customLong("n"), help: "Synapses per population (default: 1000 paper, 100 tiny).") var synapses: Int?
     @Option(help: "Kaufman et al. 2012 data file.") var data: String = KaufmanData.defaultPath
-    @Option(help: "Analyse the last WINDOW simulation samples (paper: 144).") var window: Int = 144
-    @Option(help: "CV statistics of the data over its first DATA-WINDOW time points (paper: 48).") var dataWindow: Int = 48
-    @Option(help: "Bootstrap resamples (paper: 1000).") var resamples: Int = 1000
-    @Option(help: "Bootstrap seed (paper: 123).") var bootstrapSeed: UInt64 = 123
-    @Option(help: "Lag (samples) of the simulation scatter panels (paper: 2).") var simLag: Int = 2
-    @Option(help: "Lag (time points) of the data scatter panel (paper: 1).") var dataLag: Int = 1
-    @Option(help: "Leave out populations with a smaller final alive fraction (notebook: 0.10).") var minAlive: Double = 0.10
+    @Option(help: "Analyse the last WINDOW simulation samples (paper: 144).") var window: Int = Self.paper.simulationWindow
+    @Option(help: "CV statistics of the data over its first DATA-WINDOW time points (paper: 48).") var dataWindow: Int = Self.paper.dataWindow
+    @Option(help: "Bootstrap resamples (paper: 1000).") var resamples: Int = Self.paper.resamples
+    @Option(help: "Bootstrap seed (paper: 123).") var bootstrapSeed: UInt64 = Self.paper.bootstrapSeed
+    @Option(help: "Lag (samples) of the simulation scatter panels (paper: 2).") var simLag: Int = Self.paper.simulationLag
+    @Option(help: "Lag (time points) of the data scatter panel (paper: 1).") var dataLag: Int = Self.paper.dataLag
+    @Option(help: "Leave out populations with a smaller final alive fraction (notebook: 0.10).") var minAlive: Double = Self.paper.minAliveFraction
+
+    /// The defaults of every statistics option: the notebook's settings.
+    static let paper = FluctuationAnalysisOptions()
 
     func validate() throws {
         if let duration, duration < 2 { throw ValidationError("--t must be ≥ 2 (got \(duration))") }
@@ -64,29 +67,24 @@ struct Figure56Command: ParsableCommand {
         if runs.count > 1 { print("pooled seeds \(seedList().map(String.init).joined(separator: ",")): \(p.synapses) synapses per z") }
 
         var options = FluctuationAnalysisOptions()
-        options.simulationWindow = min(window, p.samples)
+        options.simulationWindow = window
         options.dataWindow = dataWindow
         options.resamples = resamples
         options.bootstrapSeed = bootstrapSeed
         options.minAliveFraction = minAlive
-        options.curveLags = [simLag, dataLag]
+        options.simulationLag = simLag
+        options.dataLag = dataLag
         let kaufman = try KaufmanData.load(URL(fileURLWithPath: data))
         guard dataLag < kaufman.cols else {
             throw ValidationError("--data-lag must be < \(kaufman.cols), the time points of \(data)")
         }
         let t0 = Date()
-        let dataStats: DataAnalysis
-        let populations: [PopulationAnalysis]
-        do {
-            dataStats = try FluctuationAnalysis.analyse(data: kaufman, options: options)
-            populations = try simulation.populations.map {
-                try FluctuationAnalysis.analyse($0, data: dataStats, options: options)
-            }
-        } catch let e as FluctuationError { throw ValidationError(e.description) }
+        let study: FluctuationStudy
+        do { study = try FluctuationStudy(run: simulation, kaufman: kaufman, options: options) }
+        catch let e as FluctuationError { throw ValidationError(e.description) }
         progress.message(String(format: "statistics in %.1f s", Date().timeIntervalSince(t0)))
-
-        let report = FluctuationReport.text(data: dataStats, populations: populations, simulationLag: simLag,
-                                            dataLag: dataLag, options: options)
+        let dataStats = study.data, populations = study.populations
+        let report = study.report
         print(report, terminator: "")
 
         let panelData: Figure56Data

@@ -22,8 +22,12 @@ public struct FluctuationAnalysisOptions: Codable, Sendable, Equatable {
     public var minAliveFraction: Double = 0.10
     /// Lags for the slope statistics (nil: every lag of the window).
     public var lags: [Int]? = nil
-    /// Lags whose moving-average curves are kept for plotting (paper: data 1, simulation 2).
-    public var curveLags: Set<Int> = [1, 2]
+    /// Lags of the scatter panels and the printed slopes: the simulation's in samples, the
+    /// data's in time points (paper: 2 and 1).
+    public var simulationLag: Int = 2
+    public var dataLag: Int = 1
+    /// Lags whose moving-average curves are kept for plotting: those two.
+    public var curveLags: Set<Int> { [simulationLag, dataLag] }
     public var exponents: [Double] = NormVariabilityOptions.paperExponents
 
     public init() {}
