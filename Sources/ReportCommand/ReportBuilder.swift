@@ -37,13 +37,9 @@ struct ReportBuilder {
     }
 
     /// Panel file stems of a figure: ours and the published ones, by number.
+    /// The figure's panels as its figure.json lists them, or its manifest when not drawn.
     func panelNames(_ figure: String) -> [String] {
-        var names: Set<String> = []
-        for dir in [figures.appendingPathComponent(figure), reference?.appendingPathComponent(figure)].compactMap({ $0 }) {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            for f in files where f.hasSuffix(".png") && f.first?.isNumber == true { names.insert(String(f.dropLast(4))) }
-        }
-        return names.sorted()
+        DrawnFigure.read(figures.appendingPathComponent(figure))?.panels ?? PanelManifest.panels(of: figure) ?? []
     }
 
     func section(_ figure: String, title: String, rows: [ClaimRow]) throws -> ReportPage.FigureSection {
@@ -101,9 +97,5 @@ struct ReportBuilder {
     }
 
     /// The scale a figure folder was drawn at (its figure.json), nil when not drawn.
-    static func drawnScale(_ dir: URL) -> String? {
-        guard let data = try? Data(contentsOf: dir.appendingPathComponent("figure.json")),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return obj["scale"] as? String
-    }
+    static func drawnScale(_ dir: URL) -> String? { DrawnFigure.read(dir)?.scale }
 }

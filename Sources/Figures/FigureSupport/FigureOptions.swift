@@ -39,13 +39,19 @@ extension FigureOptions {
     /// command's scale and results (the committed evidence set).
     public func write(figure: String, panels: [(name: String, figure: Figure)], page: ([Figure]) -> Figure,
                       files: [(name: String, text: String)], drawnScale: String? = nil, resultsRoot results: String? = nil) throws {
+        // A paper figure draws exactly its manifest's panels (PanelNames.swift).
+        if let expected = PanelManifest.panels(of: figure), expected != panels.map(\.name) {
+            preconditionFailure("\(figure) draws \(panels.map(\.name)), its manifest lists \(expected)")
+        }
         let dir = URL(fileURLWithPath: out).appendingPathComponent(figure)
         try AtomicFile.ensureDirectory(dir)
         for (name, panel) in panels { try panel.save(base: dir.appendingPathComponent(name).path) }
         try page(panels.map(\.figure)).save(base: URL(fileURLWithPath: out).appendingPathComponent(figure).path)
-        // figure.json says which scale the panels show, so the report never presents panels
-        // of another scale as this one's.
-        let drawn = "{\"figure\": \"\(figure)\", \"scale\": \"\(drawnScale ?? scale.rawValue)\", \"results\": \"\(results ?? resultsRoot().path)\"}\n"
-        for (name, text) in [("figure.json", drawn)] + files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
+        // figure.json says which panels were drawn and at which scale, so the report never
+        // presents panels of another scale as this one's.
+        let drawn = DrawnFigure(figure: figure, scale: drawnScale ?? scale.rawValue, results: results ?? resultsRoot().path,
+                                panels: panels.map(\.name))
+        try AtomicFile.write(try drawn.encoded(), to: dir.appendingPathComponent(DrawnFigure.fileName))
+        for (name, text) in files { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
     }
 }

@@ -32,15 +32,15 @@ struct Figure2Command: ParsableCommand {
     /// Panels 03, 04, 06 and 07 (the same functions draw them in both modes).
     static func tolerancePanels(_ d: Figure2ToleranceData) throws -> [(name: String, figure: Figure)] {
         [
-            ("03-recall-vs-neural-noise", try Figure2Panels.recallVsNoise(
+            (Figure2Panel.recallVsNeuralNoise.rawValue, try Figure2Panels.recallVsNoise(
                 d.neuralRecall, title: "Neural noise",
                 xLabel: Markup.tex("Noise level $f_\\mathrm{noise}/f$"), noteAtTop: true)),
-            ("04-max-neural-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
+            (Figure2Panel.maxNeuralNoiseVsZ.rawValue, try Figure2Panels.maxNoiseVsZ(
                 d.maxNeuralNoise, zs: d.zs, yLabel: Markup.tex("Max noise ($f_\\mathrm{noise}/f$)"))),
-            ("06-recall-vs-synaptic-noise", try Figure2Panels.recallVsNoise(
+            (Figure2Panel.recallVsSynapticNoise.rawValue, try Figure2Panels.recallVsNoise(
                 d.synapticRecall, title: "Synaptic noise",
                 xLabel: Markup.tex("Noise $\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$"), noteAtTop: false)),
-            ("07-max-synaptic-noise-vs-z", try Figure2Panels.maxNoiseVsZ(
+            (Figure2Panel.maxSynapticNoiseVsZ.rawValue, try Figure2Panels.maxNoiseVsZ(
                 d.maxSynapticNoise, zs: d.zs,
                 yLabel: Markup.tex("Max noise ($\\sigma_\\mathrm{noise}/\\langle u\\rangle_\\mathrm{obs}$)"))),
         ]
@@ -91,14 +91,14 @@ struct Figure2Command: ParsableCommand {
             zs: data.zs, neuralRecall: data.neuralRecall, maxNeuralNoise: data.maxNeuralNoise,
             synapticRecall: data.synapticRecall, maxSynapticNoise: data.maxSynapticNoise))
         let panels: [(name: String, figure: Figure)] = [
-            ("01-snr-by-norm-exponent", Figure2Panels.snrByNormExponent(data.snrByNormExponent, zs: data.zs)),
-            ("02-neural-snr-vs-load", Figure2Panels.neuralSNRVsLoad(data.neuralSNR, alphas: data.alphas)),
+            (Figure2Panel.snrByNormExponent.rawValue, Figure2Panels.snrByNormExponent(data.snrByNormExponent, zs: data.zs)),
+            (Figure2Panel.neuralSNRVsLoad.rawValue, Figure2Panels.neuralSNRVsLoad(data.neuralSNR, alphas: data.alphas)),
             tolerance[0], tolerance[1],
-            ("05-synaptic-snr-vs-load", Figure2Panels.synapticSNRVsLoad(data.synapticSNR, alphas: data.alphas)),
+            (Figure2Panel.synapticSNRVsLoad.rawValue, Figure2Panels.synapticSNRVsLoad(data.synapticSNR, alphas: data.alphas)),
             tolerance[2], tolerance[3],
-            ("08-connection-density-vs-load", try Figure2Panels.connectionDensityVsLoad(data.density, alphas: data.alphas)),
-            ("09-surviving-weight-distribution", Figure2Panels.survivingWeightDistribution(data.survivingWeights, zs: data.zs)),
-            ("10-all-weight-distribution", Figure2Panels.allWeightDistribution(data.allWeights, zs: data.zs)),
+            (Figure2Panel.connectionDensityVsLoad.rawValue, try Figure2Panels.connectionDensityVsLoad(data.density, alphas: data.alphas)),
+            (Figure2Panel.survivingWeightDistribution.rawValue, Figure2Panels.survivingWeightDistribution(data.survivingWeights, zs: data.zs)),
+            (Figure2Panel.allWeightDistribution.rawValue, Figure2Panels.allWeightDistribution(data.allWeights, zs: data.zs)),
         ]
         let comparison = Figure2Comparison.text(data.comparison)
         try options.write(figure: "figure2", panels: panels, page: Figure2Page.compose,

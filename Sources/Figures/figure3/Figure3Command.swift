@@ -31,21 +31,21 @@ struct Figure3Command: ParsableCommand {
         let data = try Figure3Data(runs: runs)
 
         let panels: [(name: String, figure: Figure)] = [
-            ("01-recall-raster-before", MatrixPanels.recallRaster(data.rasterBefore)),
-            ("02-recall-raster-after", MatrixPanels.recallRaster(data.rasterAfter)),
-            ("03-noise-tolerance-before-after", DynamicsPanels.noiseTolerance(data.tolerance)),
-            ("04-snr-and-density-over-replay", DynamicsPanels.snrAndDensity(data.snrAndDensity)),
-            ("05-weight-matrix-before", MatrixPanels.weightMatrix(data.matrixBefore)),
-            ("06-weight-matrix-after", MatrixPanels.weightMatrix(data.matrixAfter)),
-            ("07-factor-correlation-and-trajectories", DynamicsPanels.correlationAndTrajectories(data.factorCorrelation)),
-            ("08-weight-distribution-before-after", try WeightPanels.distribution(data.weightDistribution)),
-            ("09-pruning-probability-vs-weight", WeightPanels.pruningProbability(data.pruning)),
-            ("10-connection-probability-vs-correlation", ResponsePanels.connectionProbability(data.correlationBins)),
-            ("11-connection-strength-vs-correlation", ResponsePanels.connectionStrength(data.correlationBins)),
-            ("12-tuning-curves", ResponsePanels.tuningCurves(data.tuning)),
-            ("13-stimulus-selectivity", ResponsePanels.selectivity(data.selectivity)),
-            ("14-snr-gain-vs-initial-snr-by-cycles", GainPanels.gainByCycles(data.gainsByCycles)),
-            ("15-snr-gain-low-vs-high-load", GainPanels.gainByLoad(data.gainsByLoad)),
+            (Figure3Panel.recallRasterBefore.rawValue, MatrixPanels.recallRaster(data.rasterBefore)),
+            (Figure3Panel.recallRasterAfter.rawValue, MatrixPanels.recallRaster(data.rasterAfter)),
+            (Figure3Panel.noiseToleranceBeforeAfter.rawValue, DynamicsPanels.noiseTolerance(data.tolerance)),
+            (Figure3Panel.snrAndDensityOverReplay.rawValue, DynamicsPanels.snrAndDensity(data.snrAndDensity)),
+            (Figure3Panel.weightMatrixBefore.rawValue, MatrixPanels.weightMatrix(data.matrixBefore)),
+            (Figure3Panel.weightMatrixAfter.rawValue, MatrixPanels.weightMatrix(data.matrixAfter)),
+            (Figure3Panel.factorCorrelationAndTrajectories.rawValue, DynamicsPanels.correlationAndTrajectories(data.factorCorrelation)),
+            (Figure3Panel.weightDistributionBeforeAfter.rawValue, try WeightPanels.distribution(data.weightDistribution)),
+            (Figure3Panel.pruningProbabilityVsWeight.rawValue, WeightPanels.pruningProbability(data.pruning)),
+            (Figure3Panel.connectionProbabilityVsCorrelation.rawValue, ResponsePanels.connectionProbability(data.correlationBins)),
+            (Figure3Panel.connectionStrengthVsCorrelation.rawValue, ResponsePanels.connectionStrength(data.correlationBins)),
+            (Figure3Panel.tuningCurves.rawValue, ResponsePanels.tuningCurves(data.tuning)),
+            (Figure3Panel.stimulusSelectivity.rawValue, ResponsePanels.selectivity(data.selectivity)),
+            (Figure3Panel.snrGainVsInitialSNRByCycles.rawValue, GainPanels.gainByCycles(data.gainsByCycles)),
+            (Figure3Panel.snrGainLowVsHighLoad.rawValue, GainPanels.gainByLoad(data.gainsByLoad)),
         ]
 
         let summary = Figure3Summary.csv(data.summary)

@@ -93,11 +93,11 @@ struct Figure56Command: ParsableCommand {
                                                simulationLag: simLag, dataLag: dataLag, seed: seed)
         } catch let e as Figure56Data.BuildError { throw ValidationError(e.description) }
         let panels: [(name: String, figure: Figure)] = [
-            ("01-dw-vs-w-simulation", ChangePanels.simulation(panelData.simulation)),
-            ("02-dw-vs-w-kaufman", ChangePanels.kaufman(panelData.kaufman, hours: panelData.kaufmanHours)),
-            ("03-cv-rank-vs-norm-exponent", NormPanels.cvRank(panelData.cvRank)),
-            ("04-bootstrap-illustration", NormPanels.bootstrap(panelData.bootstrap)),
-            ("05-qmin-vs-z", NormPanels.qMin(panelData.qMin)),
+            (Figure56Panel.dwVsWSimulation.rawValue, ChangePanels.simulation(panelData.simulation)),
+            (Figure56Panel.dwVsWKaufman.rawValue, ChangePanels.kaufman(panelData.kaufman, hours: panelData.kaufmanHours)),
+            (Figure56Panel.cvRankVsNormExponent.rawValue, NormPanels.cvRank(panelData.cvRank)),
+            (Figure56Panel.bootstrapIllustration.rawValue, NormPanels.bootstrap(panelData.bootstrap)),
+            (Figure56Panel.qMinVsZ.rawValue, NormPanels.qMin(panelData.qMin)),
         ]
         try figure.write(figure: "figure5-6", panels: panels, page: Page.compose,
                          files: [("statistics.txt", report),
