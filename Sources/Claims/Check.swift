@@ -2,6 +2,7 @@
 // small and explicit so a reader can check each claim's test against its statement.
 
 import Foundation
+import Sim
 
 enum Check {
     /// Every value within `tolerance` of its paper value.
@@ -23,17 +24,13 @@ enum Check {
 enum Format {
     /// "0.52, 0.40" with `digits` decimals.
     static func list(_ v: [Double], _ digits: Int = 2) -> String { v.map { number($0, digits) }.joined(separator: ", ") }
-    static func number(_ x: Double, _ digits: Int = 2) -> String {
-        x.isFinite ? String(format: "%.\(digits)f", x) : "nan"
-    }
+    static func number(_ x: Double, _ digits: Int = 2) -> String { NumberText.fixed(x, digits) }
     /// "+0.04", "-0.01".
-    static func signed(_ x: Double, _ digits: Int = 2) -> String {
-        x.isFinite ? String(format: "%+.\(digits)f", x) : "nan"
-    }
+    static func signed(_ x: Double, _ digits: Int = 2) -> String { NumberText.fixed(x, digits, sign: true) }
     /// "z1 0.52, z2 0.40, …"
     static func perZ(_ v: [Double], zs: [Int] = [1, 2, 3, 4], _ digits: Int = 2) -> String {
         zip(zs, v).map { "z\($0) \(number($1, digits))" }.joined(separator: ", ")
     }
     /// Significant digits (for values from 1e-3 to 10).
-    static func sig(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "nan" }
+    static func sig(_ x: Double, _ digits: Int = 3) -> String { NumberText.significant(x, digits, nonFinite: "nan") }
 }

@@ -9,7 +9,7 @@ enum Figure2Summary {
                           "conv_epochs", "max_neural_noise", "max_synaptic_noise"]
 
     static func csv(_ sweep: AttractorSweep) throws -> String {
-        var lines = [columns.joined(separator: ",")]
+        var text = CSV.record(columns)
         for z in sweep.zs {
             for i in sweep.alphas.indices {
                 for p in sweep.at(z: z, alphaIndex: i) {
@@ -19,15 +19,12 @@ enum Figure2Summary {
                         try p.maxNoise(.neuralBalanced), try p.maxNoise(.synapticFirstAlive),
                     ]
                     let fields = ["\(z)", format(p.alpha), "\(p.seed)", "\(p.n)", "\(p.m)"] + numbers.map(format)
-                    lines.append(fields.joined(separator: ","))
+                    text += CSV.record(fields)
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
-    static func format(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
-        return String(format: "%.6g", x)
-    }
+    static func format(_ x: Double) -> String { NumberText.significant(x, 6, integers: true) }
 }

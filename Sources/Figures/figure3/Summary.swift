@@ -3,22 +3,22 @@
 
 import Experiments
 import Foundation
+import Sim
 
 enum Figure3Summary {
     static func csv(_ rows: [Figure3Data.SummaryRow]) -> String {
-        var lines = ["load,m_shown,m_stored,l0_before,l0_after,margin_before,margin_after,"
-                     + "neural_tol_before,neural_tol_after,synaptic_tol_before,synaptic_tol_after,"
-                     + "margin_peak,corr_within_end,corr_across_end,gain_slope,sleep_epochs"]
-        let f = { (x: Double) in String(format: "%.4g", x) }
+        var text = CSV.record(["load", "m_shown", "m_stored", "l0_before", "l0_after", "margin_before", "margin_after",
+                               "neural_tol_before", "neural_tol_after", "synaptic_tol_before", "synaptic_tol_after",
+                               "margin_peak", "corr_within_end", "corr_across_end", "gain_slope", "sleep_epochs"])
+        let f = { (x: Double) in NumberText.significant(x, 4) }
         for r in rows {
             let t = r.tolerance
-            lines.append([r.load, String(r.mShown), String(r.mStored), f(r.l0Before), f(r.l0After),
+            text += CSV.record([r.load, String(r.mShown), String(r.mStored), f(r.l0Before), f(r.l0After),
                           f(r.marginBefore), f(r.marginAfter),
                           f(t.neuralBefore), f(t.neuralAfter), f(t.synapticBefore), f(t.synapticAfter),
-                          f(r.marginPeak), f(r.corrWithinEnd), f(r.corrAcrossEnd), f(r.gainSlope), String(r.sleepEpochs)]
-                .joined(separator: ","))
+                          f(r.marginPeak), f(r.corrWithinEnd), f(r.corrAcrossEnd), f(r.gainSlope), String(r.sleepEpochs)])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     static func notes(_ data: Figure3Data) -> String {

@@ -7,16 +7,16 @@ import Foundation
 import Sim
 
 enum SummaryTable {
-    static func num(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "" }
+    static func num(_ x: Double) -> String { NumberText.significant(x, 6, nonFinite: "") }
 
     static func csv(data: DataAnalysis, populations: [PopulationAnalysis]) -> String {
-        var out = "source,z,lag,slope_ltp,slope_ltd,qmin_mean,qmin_std,r2,generator,pairs_ltp,pairs_ltd,cv_rank_floor\n"
+        var out = CSV.record(["source", "z", "lag", "slope_ltp", "slope_ltd", "qmin_mean", "qmin_std", "r2", "generator",
+                              "pairs_ltp", "pairs_ltd", "cv_rank_floor"])
         func row(_ source: String, _ z: String, _ s: LagSlopes, _ norm: NormVariability?, r2: Double) -> String {
             let q = norm.map { [num($0.qMinMean), num($0.qMinStd)] } ?? ["", ""]
             let floor = norm.map { num(FluctuationReport.rankFloor($0)) } ?? ""
-            return [source, z, "\(s.lag)", num(s.potentiation.slope), num(s.depression.slope), q[0], q[1], num(r2),
-                    norm?.generator.rawValue ?? "", "\(s.potentiation.pairCount)", "\(s.depression.pairCount)", floor]
-                .joined(separator: ",") + "\n"
+            return CSV.record([source, z, "\(s.lag)", num(s.potentiation.slope), num(s.depression.slope), q[0], q[1], num(r2),
+                               norm?.generator.rawValue ?? "", "\(s.potentiation.pairCount)", "\(s.depression.pairCount)", floor])
         }
         for p in populations {
             for s in p.slopes { out += row("simulation", "\(p.z)", s, p.norm, r2: p.rSquared) }

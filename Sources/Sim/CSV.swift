@@ -1,5 +1,6 @@
-// RFC 4180 text tables: claims.csv must survive statements and reasons with commas, quotes
-// and line breaks, and be read back by spreadsheets, pandas and the report's own checks.
+// RFC 4180 text tables, for the figures' summary.csv files and the report's claims.csv: the
+// latter must survive statements and reasons with commas, quotes and line breaks, and be read
+// back by spreadsheets, pandas and the report's own checks.
 
 public enum CSV {
     /// One record with its LF line end; a field is quoted only when it holds a comma, quote,
