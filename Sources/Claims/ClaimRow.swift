@@ -65,7 +65,8 @@ public struct ClaimRow: Codable, Sendable, Equatable {
         self.kind = kind
     }
 
-    /// claims.csv's columns, in order (the first nine are the interface the issue names).
+    /// claims.csv's columns, in order. The first nine are an interface users' scripts and CI
+    /// read: append new columns, never rename or reorder these.
     public static let csvColumns = ["id", "figure", "panel", "statement", "paper_value", "ours", "status", "scale",
                                     "source", "expected", "test", "reason", "would_hold", "expected_here", "kind"]
 

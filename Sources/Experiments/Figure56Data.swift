@@ -106,8 +106,9 @@ public struct Figure56Data: Sendable {
         }
     }
 
-    /// The panels' data. `seed` is the simulation's seed (it seeds the scatter subsamples
-    /// of panel 01 as before); the data scatter and the bootstrap jitter have fixed seeds.
+    /// The panels' data. `seed` is the simulation's seed: it also seeds panel 01's scatter
+    /// subsamples, so another simulation seed draws other points; the data scatter and the
+    /// bootstrap jitter have fixed seeds.
     public static func build(data: DataAnalysis, kaufman: WeightMatrix, populations: [PopulationAnalysis],
                              simulationLag: Int, dataLag: Int, seed: UInt64) throws -> Figure56Data {
         let simulation = scatterZs.map { z -> SimulationBlock in

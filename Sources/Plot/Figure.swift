@@ -103,7 +103,9 @@ public final class GridSpec {
             }
             var next = nL + nR + nT + nB
             let used = L + R + T + B
-            // Two passes always (as before); then stop once the margins used are the ones found.
+            // Two passes always: the first pass's margins move the axes, and with them the
+            // labels the margins were measured from. Then stop once the margins used are the
+            // ones found.
             if pass >= 2 && zip(used, next).allSatisfy({ abs($0 - $1) < 0.1 }) { break }
             history.append(next)
             if history.count >= 3 {

@@ -32,7 +32,7 @@ struct AttractorBench: ParsableCommand {
             throw ValidationError("--epochs, --n, --threads, --tests, --levels must be positive")
         }
         Blas.ensureSingleThreaded()
-        // PyTorch per-epoch seconds at N = 1000 (issue): (z, α) -> seconds.
+        // The original PyTorch code's seconds per epoch at N = 1000 (docs/benchmarks.md): (z, α) -> seconds.
         var reference: [(z: Int, alpha: Double, torch: Double?)] = [(1, 0.08, 0.027), (4, 0.08, 0.266), (4, 0.7, 0.344)]
         if let z { reference = z.split(separator: ",").compactMap { Int($0) }.map { ($0, 0.08, nil) } }
         var trained: AttractorTrainer? = nil

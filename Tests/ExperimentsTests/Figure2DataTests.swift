@@ -81,7 +81,7 @@ import Testing
         let p = s.at(z: 1, alphaIndex: 0)[0]
         #expect(try p.noiseFactor(.synapticFirstAlive) == 0.2)
         #expect(try p.noiseFactor(.neuralBalanced) == 1)
-        // Neural: 2·factor·p/f; synaptic: factor·p/0.1 — the numbers the figure used to hard-code.
+        // Neural: 2·factor·p/f; synaptic: factor·p/0.1, the paper's units (docs/methods.md §6.2).
         #expect(try p.noiseInPaperUnits(.neuralBalanced, level: 0.2) == 2 * 0.2 / 0.5)
         #expect(try p.noiseInPaperUnits(.synapticFirstAlive, level: 0.2) == 0.2 * 0.2 / 0.1)
         #expect(try p.maxNoise(.neuralBalanced) == 2 * 0.2 / 0.5)

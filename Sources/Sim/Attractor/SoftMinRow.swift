@@ -1,6 +1,6 @@
 // The replay weights of one neuron in the soft-min step (docs/methods.md §1.6, step 4), eight
-// patterns per vector: the per-element expf call used to take more time than the rest of
-// the step together.
+// patterns per vector: a per-element expf call would take more time than the rest of the
+// step together.
 
 import Foundation
 
