@@ -131,7 +131,7 @@ enum Figure2Claims {
                   requires: { $0.attractorPoints(alphas: densityLoads, zs: [3, 4]) },
                   check: .panelValues(densityZ3 + densityZ4, reading: densityZ3.map { _ in 0.0024 } + densityZ4.map { _ in 0.004 },
                                       spreadOf: "F2-density-z34-values")) { inputs in
-                let v = try [3, 4].flatMap { z in try densityLoads.map { a in MeanSEM(try inputs.attractor(z: z, alpha: a).map { try $0.mean("l0") }).mean } }
+                let v = try [3, 4].flatMap { z in try densityLoads.map { a in MeanSEM(try inputs.attractor(z: z, alpha: a).map { try $0.mean(.l0) }).mean } }
                 return Measured(v, ours: "z = 3: \(Format.list(Array(v[0..<3]), 3)); z = 4: \(Format.list(Array(v[3...]), 3))")
             },
             claim("F2-snr-bars-values", ["01"], "the normalised q-norm margins per z at α = 0.08 (bar heights)",
@@ -139,7 +139,7 @@ enum Figure2Claims {
                   source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.007"), test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
                   expected: .networkSize1000(reason: finiteSizeValues, open: "seed 100 at N = 1000 gives z = 4 at q = 2/3 0.96 (panel 0.99) and z = 3 at q = 1/2 0.96 (0.93), 0.01 beyond the tolerance; its seed spread at N = 1000 is not measured yet (the N = 200 spread stands in)"),
                   requires: at("0.08"), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
-                let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
+                let metrics = Figure2Data.normExponentGroups.map(\.metric)
                 let heights = try metrics.flatMap { m -> [Double] in
                     let v = try inputs.perZ(alpha: "0.08") { try $0.mean(m) }
                     let top = v.max() ?? 1
@@ -227,7 +227,7 @@ enum Figure2Claims {
                       let w = (0..<4).map { Check.argmax(Array(v[4 * $0..<4 * $0 + 4])) + 1 }
                       return w[0] == 1 && w[1] == 2 && [3, 4].contains(w[2]) && [3, 4].contains(w[3])
                   }) { inputs in
-                let metrics = ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2"]
+                let metrics = Figure2Data.normExponentGroups.map(\.metric)
                 let values = try metrics.map { m in try inputs.perZ(alpha: "0.08") { try $0.mean(m) } }
                 let winners = values.map { zs[Check.argmax($0)] }
                 return Measured(values.flatMap { $0 },

@@ -17,7 +17,7 @@ public struct AttractorResult {
     public var f: Double { result.values["f"] ?? 0.5 }
 
     /// Mean over neurons of a network metric (`l0`, `min_margin`, `rho`, …).
-    public func mean(_ metric: String) throws -> Double { try result.value("\(metric)_mean") }
+    public func mean(_ metric: AttractorMetric) throws -> Double { try result.value("\(metric.rawValue)_mean") }
     public func value(_ name: String) throws -> Double { try result.value(name) }
 
     /// Base noise levels p and recall (50 steps) for one noise type.

@@ -42,7 +42,7 @@ public struct Figure2Data {
         public struct Group {
             /// The exponent as printed ("2", "1", "2/3", "1/2") and the metric it shows.
             public var exponent: String
-            public var metric: String
+            public var metric: AttractorMetric
             /// Mean over seeds per z, divided by the group's maximum.
             public var heights: [Double]
         }
@@ -168,6 +168,35 @@ public struct Figure2Data {
     public var survivingWeights: SurvivingWeights
     public var allWeights: AllWeights
     public var comparison: Comparison
+    /// summary.csv: one row per point.
+    public var summary: [SummaryRow]
+
+    /// One point's headline numbers (summary.csv).
+    public struct SummaryRow {
+        public var z: Int
+        public var alpha: Double
+        public var seed: UInt64
+        public var n: Int
+        public var m: Int
+        /// The means of `summaryMetrics`, then conv_epochs and the max neural and synaptic noise.
+        public var values: [Double]
+    }
+
+    /// The metrics summary.csv lists, in its column order.
+    public static let summaryMetrics: [AttractorMetric] = [.l0, .minMargin, .rho, .synMargin, .l1, .l2]
+
+    /// summary.csv's rows: every point of the sweep, by z, load and seed.
+    public static func summaryRows(_ s: AttractorSweep) throws -> [SummaryRow] {
+        try s.zs.flatMap { z in
+            try s.alphas.indices.flatMap { i in
+                try s.at(z: z, alphaIndex: i).map { p in
+                    SummaryRow(z: z, alpha: p.alpha, seed: p.seed, n: p.n, m: p.m,
+                               values: try summaryMetrics.map { try p.mean($0) }
+                                   + [try p.value("conv_epochs"), try p.maxNoise(.neuralBalanced), try p.maxNoise(.synapticFirstAlive)])
+                }
+            }
+        }
+    }
 
     public static func build(_ s: AttractorSweep) throws -> Figure2Data {
         let scaled = try s.zs.map { try scaledWeights(s, z: $0) }
@@ -183,17 +212,20 @@ public struct Figure2Data {
             density: try connectionDensity(s),
             survivingWeights: survivingWeights(s, scaled.map(\.surviving)),
             allWeights: allWeights(scaled.map(\.all)),
-            comparison: try comparison(s))
+            comparison: try comparison(s),
+            summary: try summaryRows(s))
     }
 
     // MARK: Panels
 
+    /// Panel 01's groups: the q-norm margin each norm exponent q shows.
+    public static let normExponentGroups: [(metric: AttractorMetric, exponent: String)] = [
+        (.minMargin, "2"), (.rho, "1"), (.normMarginQ2_3, "2/3"), (.normMarginQ1_2, "1/2"),
+    ]
+
     static func snrByNormExponent(_ s: AttractorSweep) throws -> SNRByNormExponent {
         let i = s.alphaIndex(nearest: lowLoad)
-        let groups: [(metric: String, exponent: String)] = [
-            ("min_margin", "2"), ("rho", "1"), ("norm_margin_q2_3", "2/3"), ("norm_margin_q1_2", "1/2"),
-        ]
-        return SNRByNormExponent(alpha: s.alphas[i], groups: try groups.map { g in
+        return SNRByNormExponent(alpha: s.alphas[i], groups: try normExponentGroups.map { g in
             let values = try s.zs.map { z in MeanSEM(try s.at(z: z, alphaIndex: i).map { try $0.mean(g.metric) }).mean }
             let top = values.max() ?? 1
             return .init(exponent: g.exponent, metric: g.metric, heights: values.map { $0 / top })
@@ -203,13 +235,13 @@ public struct Figure2Data {
     /// Panel 02's neural SNR per z at the sweep's first load.
     public static func neuralSNRAt(_ s: AttractorSweep) throws -> [Double] {
         let c = neuralNoiseScale(f: f, fNoise: neuralNoiseFraction * f)
-        return try s.zs.map { z in try s.series(z: z) { try $0.mean("min_margin") / c }[0].mean }
+        return try s.zs.map { z in try s.series(z: z) { try $0.mean(.minMargin) / c }[0].mean }
     }
 
     static func neuralSNR(_ s: AttractorSweep) throws -> SNRVsLoad {
         let c = neuralNoiseScale(f: f, fNoise: neuralNoiseFraction * f)
         let kappa = try L2Capacity.kappaMaxCurve(f: f, alphas: theoryAlphas)
-        let series = try s.zs.map { z in Series(z: z, try s.series(z: z) { try $0.mean("min_margin") / c }) }
+        let series = try s.zs.map { z in Series(z: z, try s.series(z: z) { try $0.mean(.minMargin) / c }) }
         return SNRVsLoad(series: series, theory: [(1, Curve(x: theoryAlphas, y: kappa.map { $0 / c }))],
                          noiseRatio: neuralNoiseFraction)
     }
@@ -227,7 +259,7 @@ public struct Figure2Data {
         // Theory, z = 1: κ(α)·⟨l2⟩ / sqrt(N f σ²/2), with ⟨l2⟩ the z = 1 mean l2 over loads.
         if s.zs.contains(1) {
             let n = Double(s.at(z: 1, alphaIndex: 0)[0].n)
-            let l2 = try s.series(z: 1) { try $0.mean("l2") }.map(\.mean)
+            let l2 = try s.series(z: 1) { try $0.mean(.l2) }.map(\.mean)
             let meanL2 = l2.reduce(0, +) / Double(l2.count)
             let kappa = try L2Capacity.kappaMaxCurve(f: f, alphas: theoryAlphas)
             theory.append((1, Curve(x: theoryAlphas, y: kappa.map { $0 * meanL2 / (n * f * sigma * sigma / 2).squareRoot() })))
@@ -235,7 +267,7 @@ public struct Figure2Data {
         // Theory, z = 2: ρ(α) f sqrt(l1/N) / sqrt(f σ²) at each simulated load.
         if s.zs.contains(2) {
             let n = Double(s.at(z: 2, alphaIndex: 0)[0].n)
-            let l1 = try s.series(z: 2) { try $0.mean("l1") }.map(\.mean)
+            let l1 = try s.series(z: 2) { try $0.mean(.l1) }.map(\.mean)
             let rho = try s.alphas.map { try L1Capacity.point(alpha: $0, f: f).rho }
             theory.append((2, Curve(x: s.alphas, y: s.alphas.indices.map {
                 rho[$0] * f * (l1[$0] / n).squareRoot() / (f * sigma * sigma).squareRoot()
@@ -243,10 +275,10 @@ public struct Figure2Data {
         }
         let series = try s.zs.map { z in
             Series(z: z, try s.series(z: z) { p -> Double in
-                let margin = try p.mean("syn_margin")
+                let margin = try p.mean(.synMargin)
                 if z == 1 {
                     let n = Double(p.n)
-                    return margin * n.squareRoot() / (sigma * (n * f * (try p.mean("l0"))).squareRoot())
+                    return margin * n.squareRoot() / (sigma * (n * f * (try p.mean(.l0))).squareRoot())
                 }
                 return margin / (f * sigma * sigma).squareRoot()
             })
@@ -282,7 +314,7 @@ public struct Figure2Data {
         let rhos = Binning.logEdges(0.05, 20, count: 150)
         let l1 = try L1Capacity.curve(f: f, rhos: rhos)
         return ConnectionDensity(
-            series: try s.zs.map { z in Series(z: z, try s.series(z: z) { try $0.mean("l0") }) },
+            series: try s.zs.map { z in Series(z: z, try s.series(z: z) { try $0.mean(.l0) }) },
             boundary: Curve(x: boundary.map(\.alpha0), y: boundary.map(\.density)), z1Density: 0.5,
             z2: Curve(x: l1.map(\.alphaC), y: l1.map(\.connectionProbability)))
     }
@@ -290,14 +322,14 @@ public struct Figure2Data {
     static func comparison(_ s: AttractorSweep) throws -> Comparison {
         let zMax = s.zs.max() ?? 4
         let rows = try s.alphas.enumerated().map { i, a -> Comparison.Row in
-            func mean(_ z: Int, _ metric: String) throws -> Double? {
+            func mean(_ z: Int, _ metric: AttractorMetric) throws -> Double? {
                 guard s.zs.contains(z) else { return nil }
                 return MeanSEM(try s.at(z: z, alphaIndex: i).map { try $0.mean(metric) }).mean
             }
             let l1 = try L1Capacity.point(alpha: a, f: f)
-            return Comparison.Row(alpha: a, l0Z1: try mean(1, "l0"), l0Z2: try mean(2, "l0"), pExc: l1.connectionProbability,
-                                  minMarginZ1: try mean(1, "min_margin"), kappaMax: try L2Capacity.kappaMax(alpha: a, f: f),
-                                  rhoZ2: try mean(2, "rho"), rhoTheory: l1.rho, l0ZMax: try mean(zMax, "l0"),
+            return Comparison.Row(alpha: a, l0Z1: try mean(1, .l0), l0Z2: try mean(2, .l0), pExc: l1.connectionProbability,
+                                  minMarginZ1: try mean(1, .minMargin), kappaMax: try L2Capacity.kappaMax(alpha: a, f: f),
+                                  rhoZ2: try mean(2, .rho), rhoTheory: l1.rho, l0ZMax: try mean(zMax, .l0),
                                   l0Bound: try L0Boundary.minimalDensity(alpha: a, kappa: 0, f: f).density)
         }
         let maxNoise = try s.alphas.indices.filter { [0, s.alphas.count - 1].contains($0) }.map { i in

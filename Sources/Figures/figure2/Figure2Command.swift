@@ -72,7 +72,7 @@ struct Figure2Command: ParsableCommand {
         let panels = try Self.tolerancePanels(try Figure2ToleranceData.build(sweep))
         let label = "\(EvidenceSet.scale.rawValue), committed at \(state.commitLabel)"
         try options.write(figure: Self.committedFolder, panels: panels, page: Figure2Page.composeTolerance,
-                          files: [("summary.csv", try Figure2Summary.csv(sweep))], drawnScale: label,
+                          files: [("summary.csv", Figure2Summary.csv(try Figure2Data.summaryRows(sweep)))], drawnScale: label,
                           resultsRoot: set.path)
         print("figure2: wrote the \(panels.count) tolerance panels at N = 1000 (\(label)) under \(options.out)/\(Self.committedFolder)")
     }
@@ -102,7 +102,7 @@ struct Figure2Command: ParsableCommand {
         ]
         let comparison = Figure2Comparison.text(data.comparison)
         try options.write(figure: "figure2", panels: panels, page: Figure2Page.compose,
-                          files: [("summary.csv", try Figure2Summary.csv(sweep)), ("comparison.txt", comparison)])
+                          files: [("summary.csv", Figure2Summary.csv(data.summary)), ("comparison.txt", comparison)])
         print(comparison, terminator: "")
         print("figure2: wrote \(panels.count) panels, figure2.pdf/png, summary.csv and comparison.txt under \(out)")
     }

@@ -17,6 +17,14 @@ public struct MeanStd: Sendable, Equatable {
     }
 }
 
+/// The per-neuron metrics of docs/methods.md §1.8, by their result names (`<name>_mean`,
+/// `<name>_std` in an attractor result; `series_<name>_mean` in a wake–sleep result).
+public enum AttractorMetric: String, CaseIterable, Sendable {
+    case minMargin = "min_margin", avgMargin = "avg_margin", rho
+    case normMarginQ2_3 = "norm_margin_q2_3", normMarginQ1_2 = "norm_margin_q1_2"
+    case synMargin = "syn_margin", l0, l1, l2
+}
+
 public struct AttractorMetrics: Sendable {
     /// Per-neuron metric values, keyed by the result names of the Figure-2 contract
     /// (min_margin, avg_margin, rho, norm_margin_q2_3, norm_margin_q1_2, syn_margin,
@@ -28,8 +36,7 @@ public struct AttractorMetrics: Sendable {
     public var biasMean: Double
     public var aliveMean: Double
 
-    public static let names = ["min_margin", "avg_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2",
-                               "syn_margin", "l0", "l1", "l2"]
+    public static let names = AttractorMetric.allCases.map(\.rawValue)
 
     public func summary(_ name: String) -> MeanStd { MeanStd(perNeuron[name] ?? []) }
 
