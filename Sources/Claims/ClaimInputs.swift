@@ -42,7 +42,7 @@ public final class ClaimInputs: @unchecked Sendable {
     }
     /// Every point of the Figure 2 sweep.
     public var figure2Points: [Requirement] { attractorPoints(alphas: Figure2Sweep.alphas) }
-    public func wakeSleepPoints(_ loads: [String] = Figure3Sweep.loads) -> [Requirement] {
+    public func wakeSleepPoints(_ loads: [WakeSleepLoad] = Figure3Sweep.loads) -> [Requirement] {
         loads.map { .point(.wakeSleep(scale: scale, load: $0, seed: figure3Seed)) }
     }
     public var fluctuationPoint: SimulationPoint { Figure56Sweep.point(scale: scale, seed: fluctuationSeed) }
@@ -128,10 +128,10 @@ public final class ClaimInputs: @unchecked Sendable {
 
     // MARK: Figure 3
 
-    private var wakeSleepCache: [String: WakeSleepResult] = [:]
+    private var wakeSleepCache: [WakeSleepLoad: WakeSleepResult] = [:]
     private var figure3Cache: Figure3Data?
 
-    public func wakeSleep(_ load: String) throws -> WakeSleepResult {
+    public func wakeSleep(_ load: WakeSleepLoad) throws -> WakeSleepResult {
         if let r = wakeSleepCache[load] { return r }
         let r = try WakeSleepResult.load(results: scaleRoot, scale: scale, load: load, seed: figure3Seed)
         wakeSleepCache[load] = r

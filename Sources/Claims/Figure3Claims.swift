@@ -3,12 +3,13 @@
 
 import Experiments
 import Foundation
+import Sim
 
 enum Figure3Claims {
     static let shortSleep = "the paper sleeps 10⁵ epochs; the default scale stops at 10⁴ (docs/methods.md §2.1), before the transient has settled"
 
     static func claim(_ id: String, _ panels: [String], _ statement: String, paper: String, source: ClaimSource,
-                      test: String, expected: Expectation = .everyScale, loads: [String] = Figure3Sweep.loads,
+                      test: String, expected: Expectation = .everyScale, loads: [WakeSleepLoad] = Figure3Sweep.loads,
                       check: ClaimCheck, measure: @escaping @Sendable (ClaimInputs) throws -> Measured) -> Claim {
         Claim(id: id, figure: "figure3", panels: panels, statement: statement, paperValue: paper, source: source,
               test: test, expected: expected, requires: { $0.wakeSleepPoints(loads) }, check: check, measure: measure)
@@ -20,7 +21,7 @@ enum Figure3Claims {
         v.count >= 2 && v.count % 2 == 0 && v[..<(v.count / 2)].allSatisfy { $0 > 0 } && Check.increasing(Array(v[(v.count / 2)...]))
     }
 
-    static func row(_ d: Figure3Data, _ load: String) throws -> Figure3Data.SummaryRow {
+    static func row(_ d: Figure3Data, _ load: WakeSleepLoad) throws -> Figure3Data.SummaryRow {
         guard let r = d.summary.first(where: { $0.load == load }) else { throw ClaimError.missing("the \(load) run") }
         return r
     }
@@ -29,7 +30,7 @@ enum Figure3Claims {
     static func beforeAfter(_ inputs: ClaimInputs, _ before: KeyPath<Figure3Data.Tolerance, Double>,
                             _ after: KeyPath<Figure3Data.Tolerance, Double>) throws -> [Double] {
         let t = try inputs.figure3().tolerance
-        return try ["low", "high"].flatMap { load -> [Double] in
+        return try [WakeSleepLoad.low, .high].flatMap { load -> [Double] in
             guard let r = t.first(where: { $0.load == load }) else { throw ClaimError.missing("the \(load) run") }
             return [r[keyPath: before], r[keyPath: after]]
         }
@@ -45,22 +46,22 @@ enum Figure3Claims {
         [
             claim("F3-stored-high", ["15"], "patterns stored after one-shot wake at high load", paper: "≈ 440 of 500",
                   source: ClaimSource(.panel, detail: "points of panel 15"), test: "within 10% of 440",
-                  loads: ["high"], check: .near([440], 44)) { inputs in
-                let run = try inputs.wakeSleep("high")
+                  loads: [.high], check: .near([440], 44)) { inputs in
+                let run = try inputs.wakeSleep(.high)
                 return Measured([Double(run.kept.count)], ours: "\(run.kept.count) of \(run.m)")
             },
             claim("F3-stored-low", [], "all low-load patterns are stored", paper: "200 of 200",
-                  source: ClaimSource(.originalCode), test: "every pattern kept", loads: ["low"],
+                  source: ClaimSource(.originalCode), test: "every pattern kept", loads: [.low],
                   check: .custom(.value, passing: [[200, 200]], failing: [[199, 200], [0, 200], []]) { v in v.count == 2 && v[0] == v[1] }) { inputs in
-                let run = try inputs.wakeSleep("low")
+                let run = try inputs.wakeSleep(.low)
                 return Measured([Double(run.kept.count), Double(run.m)], ours: "\(run.kept.count) of \(run.m)")
             },
             claim("F3-density-end", ["04"], "connection density after sleep", paper: "high ≈ 0.11, low ≈ 0.05",
                   source: ClaimSource(.panel), test: "each within 0.02", check: .near([0.11, 0.05], 0.02)) { inputs in
                 let d = try inputs.figure3()
-                let v = try ["high", "low"].map { try row(d, $0).l0After }
+                let v = try [WakeSleepLoad.high, .low].map { try row(d, $0).l0After }
                 return Measured(v, ours: "high \(Format.number(v[0], 3)), low \(Format.number(v[1], 3))",
-                                note: inputs.variant.scale == .paper ? nil : "after \(try row(d, "high").sleepEpochs) sleep epochs")
+                                note: inputs.variant.scale == .paper ? nil : "after \(try row(d, .high).sleepEpochs) sleep epochs")
             },
             claim("F3-tol-neural", ["03"], "neural noise tolerance before → after sleep",
                   paper: "low 0.179 → 0.427, high 0.128 → 0.298", source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.003"),
@@ -86,7 +87,7 @@ enum Figure3Claims {
                   paper: "cue windows after step 50 still holding their pattern: before 3 of 15, after 15 of 15",
                   source: ClaimSource(.panel, detail: "windows whose dark rows last to the window's end, by eye at 6×, ±1 window"),
                   test: "windows whose state at the end correlates ≥ 0.9 with the cued pattern, before and after, each within 2·√(reading² + seed s.d.²)",
-                  loads: ["high"],
+                  loads: [.high],
                   check: .panelValues([3, 15], reading: [1, 1], spreadOf: "F3-raster-recall")) { inputs in
                 let d = try inputs.figure3()
                 let b = d.rasterBefore.recall.held(from: d.rasterBefore.noiseFrom)
@@ -100,7 +101,7 @@ enum Figure3Claims {
                   check: .panelValues([0.20, 1.13, 0.08, 0.795], reading: [0.024, 0.02, 0.024, 0.02], spreadOf: "F3-snr-gain")) { inputs in
                 let d = try inputs.figure3()
                 let unit = Figure3Data.SNRAndDensity.relativeSNRUnit
-                let r = try ["low", "high"].map { try row(d, $0) }
+                let r = try [WakeSleepLoad.low, .high].map { try row(d, $0) }
                 return Measured(r.flatMap { [$0.marginBefore / unit, $0.marginAfter / unit] },
                                 ours: r.map { "\($0.load) \(Format.number($0.marginBefore / unit)) → \(Format.number($0.marginAfter / unit))" }.joined(separator: ", "))
             },
@@ -112,7 +113,7 @@ enum Figure3Claims {
                   check: .panelValues([1.91, 1.13, 1.03, 0.795], reading: [0.03, 0.02, 0.03, 0.02], spreadOf: "F3-snr-transient")) { inputs in
                 let d = try inputs.figure3()
                 let unit = Figure3Data.SNRAndDensity.relativeSNRUnit
-                let v = try ["low", "high"].flatMap { load -> [Double] in
+                let v = try [WakeSleepLoad.low, .high].flatMap { load -> [Double] in
                     let r = try row(d, load)
                     return [r.marginPeak / unit, r.marginAfter / unit]
                 }
@@ -124,7 +125,7 @@ enum Figure3Claims {
                       v.count == 4 && v[0] >= 0.95 && abs(v[1]) <= 0.05 && v[2] >= 0.95 && abs(v[3]) <= 0.05
                   }) { inputs in
                 let d = try inputs.figure3()
-                let r = try ["low", "high"].map { try row(d, $0) }
+                let r = try [WakeSleepLoad.low, .high].map { try row(d, $0) }
                 return Measured(r.flatMap { [$0.corrWithinEnd, $0.corrAcrossEnd] },
                                 ours: r.map { "\($0.load) \(Format.number($0.corrWithinEnd, 3)) / \(Format.number($0.corrAcrossEnd, 3))" }.joined(separator: ", "))
             },
@@ -139,7 +140,7 @@ enum Figure3Claims {
                     let (t0, t1, y0, y1) = (c.time[i - 1], c.time[i], c.within[i - 1], c.within[i])
                     return t0 + (level - y0) * (t1 - t0) / (y1 - y0)
                 }
-                let v = try ["low", "high"].flatMap { l -> [Double] in
+                let v = try [WakeSleepLoad.low, .high].flatMap { l -> [Double] in
                     guard let c = curves.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
                     return [crossing(c, 0.5), crossing(c, 0.9)]
                 }
@@ -148,7 +149,7 @@ enum Figure3Claims {
             claim("F3-pruning-shift", ["09"], "pruning probability falls with log-normalised weight; the curve moves right with more cycles",
                   paper: "falls below ½ at −0.92, −0.11, +1.24 (after 100, 500 cycles and at the end)",
                   source: ClaimSource(.panel, detail: "crossings of ½ by pixel, ±0.03"),
-                  test: "each crossing of ½ (linear between bins) within 2·√(reading² + seed s.d.²)", loads: ["high"],
+                  test: "each crossing of ½ (linear between bins) within 2·√(reading² + seed s.d.²)", loads: [.high],
                   check: .panelValues([-0.92, -0.11, 1.24], reading: 0.03, spreadOf: "F3-pruning-shift")) { inputs in
                 let curves = try inputs.figure3().pruning.curves
                 let half = curves.map { c -> Double in
@@ -161,7 +162,7 @@ enum Figure3Claims {
             claim("F3-conn-prob", ["10"], "connection probability rises with response correlation",
                   paper: "0.022, 0.132, 0.647, 0.984, 0.998 (bins −0.05 … 0.35); chance line 0.113",
                   source: ClaimSource(.panel, detail: "line corners by pixel, ±0.007; chance line ±0.004"),
-                  test: "each bin and the chance line within 2·√(reading² + seed s.d.²)", loads: ["high"],
+                  test: "each bin and the chance line within 2·√(reading² + seed s.d.²)", loads: [.high],
                   check: .panelValues([0.022, 0.132, 0.647, 0.984, 0.998, 0.113], reading: [0.007, 0.007, 0.007, 0.007, 0.007, 0.004],
                                       spreadOf: "F3-conn-prob")) { inputs in
                 let b = try inputs.figure3().correlationBins
@@ -172,7 +173,7 @@ enum Figure3Claims {
                   source: ClaimSource(.panel, detail: "log axis by pixel, ±2 %"),
                   test: "each bin within 2·√(reading² + seed s.d.²)",
                   expected: .openDifference(reason: "the two lowest bins are weaker: 0.039, 0.079 over seeds 700–702 (s.d. 0.002, 0.004) against 0.054, 0.092, so ours rises 11× instead of 8×; the three upper bins agree. Weak connections at low correlation may still be pruned after 10⁴ sleep epochs (paper 10⁵), which would raise the survivors' mean; not established"),
-                  loads: ["high"],
+                  loads: [.high],
                   check: .panelValues([0.054, 0.092, 0.167, 0.285, 0.450], reading: [0.054, 0.092, 0.167, 0.285, 0.450].map { $0 * 0.02 },
                                       spreadOf: "F3-conn-strength")) { inputs in
                 let r = try inputs.figure3().correlationBins.relativeStrength
@@ -180,7 +181,7 @@ enum Figure3Claims {
             },
             claim("F3-selectivity", ["13"], "sparseness over stimuli is higher for familiar than novel stimuli at input, soft and hard output",
                   paper: "input 0.21 → 0.24, soft 0.35 → 0.46, hard 0.54 → 0.67", source: ClaimSource(.panel),
-                  test: "familiar > novel for all three", loads: ["high"], check: .allPositive) { inputs in
+                  test: "familiar > novel for all three", loads: [.high], check: .allPositive) { inputs in
                 let s = try inputs.figure3().selectivity
                 let pairs = [s.input, s.soft, s.hard]
                 return Measured(pairs.map { $0.familiar - $0.novel },
@@ -188,14 +189,14 @@ enum Figure3Claims {
             },
             claim("F3-selectivity-values", ["13"], "sparseness values of novel and familiar stimuli",
                   paper: "0.21, 0.24, 0.35, 0.46, 0.54, 0.67", source: ClaimSource(.panel),
-                  test: "each within 0.05", loads: ["high"], check: .near([0.21, 0.24, 0.35, 0.46, 0.54, 0.67], 0.05)) { inputs in
+                  test: "each within 0.05", loads: [.high], check: .near([0.21, 0.24, 0.35, 0.46, 0.54, 0.67], 0.05)) { inputs in
                 let s = try inputs.figure3().selectivity
                 let v = [s.input, s.soft, s.hard].flatMap { [$0.novel, $0.familiar] }
                 return Measured(v, ours: Format.list(v))
             },
             claim("F3-gain-falls", ["14"], "SNR gain falls with initial SNR, and the clouds rise with cycles",
                   paper: "negative slopes; clouds after 2, 6, 15 cycles and at the end in rising order", source: ClaimSource(.panel),
-                  test: "every fitted slope < 0 and the mean gain rises with cycles", loads: ["high"], check: positiveThenRising) { inputs in
+                  test: "every fitted slope < 0 and the mean gain rises with cycles", loads: [.high], check: positiveThenRising) { inputs in
                 let clouds = try inputs.figure3().gainsByCycles.clouds
                 let centres = clouds.map { mean($0.gain) }
                 return Measured(clouds.map { -$0.fit.slope } + centres,
@@ -206,7 +207,7 @@ enum Figure3Claims {
                   source: ClaimSource(.panel, detail: "fitted line pixels, ±0.015 at 0, ±0.04 in slope"),
                   test: "each within 2·√(reading² + seed s.d.²)",
                   expected: .openDifference(reason: "the 15-cycle line lies lower: 1.50, 1.50, 1.49 at zero over seeds 700–702 against the panel's 1.70, while 2 and 6 cycles and the end agree; the default scale runs its first sleep epochs with the paper's parameters (only the number of sleep epochs differs, methods.md §2.1), so the shorter sleep should not be the cause"),
-                  loads: ["high"],
+                  loads: [.high],
                   check: .panelValues([0.47, 1.14, 1.70, -0.48, -0.82, -1.01], reading: [0.015, 0.015, 0.015, 0.04, 0.04, 0.04],
                                       spreadOf: "F3-gain-early-clouds")) { inputs in
                 let clouds = try inputs.figure3().gainsByCycles.clouds.prefix(3)
@@ -215,7 +216,7 @@ enum Figure3Claims {
             },
             claim("F3-gain-slope", ["14"], "the fitted line of the SNR gain at the end of sleep (10⁵ cycles): value at zero initial SNR and slope",
                   paper: "2.21, −0.93 (norm.)", source: ClaimSource(.panel, detail: "fitted line pixels, ±0.015 at 0, ±0.04 in slope"),
-                  test: "each within 0.05 and 0.1", expected: .paperProtocol(reason: shortSleep), loads: ["high"],
+                  test: "each within 0.05 and 0.1", expected: .paperProtocol(reason: shortSleep), loads: [.high],
                   check: .custom(.value, passing: [[2.21, -0.93], [2.16, -0.84]], failing: [[2.27, -0.93], [2.15, -0.93], [2.21, -1.04], [2.21, -0.82], []]) { v in
                       v.count == 2 && abs(v[0] - 2.21) <= 0.05 && abs(v[1] + 0.93) <= 0.1
                   }) { inputs in
@@ -227,7 +228,7 @@ enum Figure3Claims {
                   test: "each within 2·√(reading² + seed s.d.²)",
                   check: .panelValues([-0.99, -0.92], reading: [0.03, 0.04], spreadOf: "F3-gain-load-slopes")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let v = try ["low", "high"].map { l -> Double in
+                let v = try [WakeSleepLoad.low, .high].map { l -> Double in
                     guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
                     return g.fit.slope
                 }
@@ -238,7 +239,7 @@ enum Figure3Claims {
                   test: "each within 2·√(reading² + seed s.d.²)",
                   check: .panelValues([1.25, 0.58], reading: 0.02, spreadOf: "F3-margin-ends")) { inputs in
                 let curves = try inputs.figure3().snrAndDensity.curves
-                let v = try ["low", "high"].map { l -> Double in
+                let v = try [WakeSleepLoad.low, .high].map { l -> Double in
                     guard let c = curves.first(where: { $0.load == l }), let end = c.synaptic.last else { throw ClaimError.missing("the \(l) run") }
                     return end
                 }
@@ -248,7 +249,7 @@ enum Figure3Claims {
                   paper: "3.43 (3.47 → 3.38)", source: ClaimSource(.panel, detail: "line centroid by pixel, ±0.03"),
                   test: "mean over ranks 1–3 within 2·√(reading² + seed s.d.²)",
                   expected: .openDifference(reason: "ours falls off earlier: rank 3 is 3.04 (panel ≈ 3.38), the mean over ranks 1–3 3.30, 3.30, 3.29 over seeds 700–702 against 3.43"),
-                  loads: ["high"],
+                  loads: [.high],
                   check: .panelValues([3.43], reading: 0.03, spreadOf: "F3-tuning-plateau")) { inputs in
                 let f = try inputs.figure3().tuning.familiar
                 guard f.count >= 3 else { throw ClaimError.missing("three ranks") }
@@ -260,7 +261,7 @@ enum Figure3Claims {
                   test: "each within 2·√(reading² + seed s.d.²)",
                   check: .panelValues([3.04, 2.21], reading: 0.02, spreadOf: "F3-gain-load")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let v = try ["low", "high"].map { l -> Double in
+                let v = try [WakeSleepLoad.low, .high].map { l -> Double in
                     guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
                     return g.fit.intercept
                 }
@@ -278,7 +279,7 @@ enum Figure3Claims {
                   expected: .openDifference(reason: "the medians agree but the extremes do not: at seeds 700–702 our largest SNR_before is 0.615, 0.569, 0.576 at low load (panel 0.546) and 0.288, 0.301, 0.286 at high load (0.330). SNR_before is measured after wake, which every scale runs with the paper's protocol, so the shorter sleep of the default scale is not the cause"),
                   check: .panelValues([0.546, 0.330, 0.245, 0.095], reading: [0.002, 0.002, 0.015, 0.025], spreadOf: "F3-snr-before-ranges")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let r0 = try ["low", "high"].map { l -> [Double] in
+                let r0 = try [WakeSleepLoad.low, .high].map { l -> [Double] in
                     guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
                     return g.r0.sorted()
                 }
@@ -288,7 +289,7 @@ enum Figure3Claims {
             },
             claim("F3-pruned-small", ["08"], "synapses pruned during sleep were the weak ones before it",
                   paper: "the pruned distribution lies left of all pre-sleep weights", source: ClaimSource(.panel),
-                  test: "mean log10 weight (before sleep) of pruned < of all", loads: ["high"], check: .allPositive) { inputs in
+                  test: "mean log10 weight (before sleep) of pruned < of all", loads: [.high], check: .allPositive) { inputs in
                 let d = try inputs.figure3().weightDistribution
                 let centres = d.edges.indices.dropLast().map { Foundation.log10(d.edges[$0] * d.edges[$0 + 1]) / 2 }
                 func meanLog(_ density: [Double]) -> Double {
@@ -304,7 +305,7 @@ enum Figure3Claims {
             claim("F3-weight-modes", ["08"], "sleep moves the typical surviving weight up about 2.5-fold: modes before and after sleep, and the after median",
                   paper: "before mode 0.335, after mode 0.83, after median 0.56 (log10: −0.475, −0.08, −0.25)",
                   source: ClaimSource(.panel, detail: "step centres by pixel, ±0.03 / ±0.04 decade; median of the area inside 0.03…4, ±0.02"),
-                  test: "each log10 within 2·√(reading² + seed s.d.²)", loads: ["high"],
+                  test: "each log10 within 2·√(reading² + seed s.d.²)", loads: [.high],
                   check: .panelValues([-0.475, -0.08, -0.25], reading: [0.03, 0.04, 0.02], spreadOf: "F3-weight-modes")) { inputs in
                 let d = try inputs.figure3().weightDistribution
                 let v = [d.modeLog10(d.before), d.modeLog10(d.after), d.medianLog10(d.after)]

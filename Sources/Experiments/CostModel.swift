@@ -44,7 +44,7 @@ public enum CostModel {
             return AttractorCost.cost(scale.attractor.parameters(z: z, alpha: alpha, alphaText: alphaText, seed: seed, n: n),
                                       scale: scale)
         case .wakeSleep(let scale, let load, let seed):
-            return scale.wakeSleep.parameters(load: load, seed: seed).flatMap(WakeSleepCost.cost)
+            return WakeSleepCost.cost(scale.wakeSleep.parameters(load: load, seed: seed))
         case .fluctuations(let scale, _, let duration, let synapses, _):
             // 11 s for the paper's 999 time units of 1000 synapses (12.1 CPU-s in CI, 10 s before).
             let work = Double(duration) * Double(synapses ?? scale.defaultSynapses) / (999 * 1000)
@@ -160,9 +160,9 @@ enum WakeSleepCost {
         var testsBefore: Double
         var testsAfter: Double
     }
-    static let calibration: [String: Calibration] = [
-        "high": Calibration(wake: 9.6, sleepEpoch: 0.0073, testsBefore: 0.0755, testsAfter: 0.117),
-        "low": Calibration(wake: 3.5, sleepEpoch: 0.0038, testsBefore: 0.0380, testsAfter: 0.0675),
+    static let calibration: [WakeSleepLoad: Calibration] = [
+        .high: Calibration(wake: 9.6, sleepEpoch: 0.0073, testsBefore: 0.0755, testsAfter: 0.117),
+        .low: Calibration(wake: 3.5, sleepEpoch: 0.0038, testsBefore: 0.0380, testsAfter: 0.0675),
     ]
 
     static func cost(_ p: WakeSleepParameters) -> PointCost? {

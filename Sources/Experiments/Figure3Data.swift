@@ -29,7 +29,7 @@ public struct Figure3Data: Sendable {
     /// Builds every panel from `runs` (both loads; single-run panels use "high").
     /// Familiar/novel stimuli are drawn with the high run's seed.
     public init(runs: [WakeSleepResult]) throws {
-        guard let high = runs.first(where: { $0.load == "high" }) else { throw BuildError.missingLoad("high") }
+        guard let high = runs.first(where: { $0.load == .high }) else { throw BuildError.missingLoad(.high) }
         let storedHigh = try high.storedPatterns()
         let wEnd = try high.weights("w_end"), wBefore = try high.weights("w_epoch0")
         rasterBefore = Raster(
@@ -41,7 +41,7 @@ public struct Figure3Data: Sendable {
                                      stored: storedHigh, factors: .squareRoot, noiseFrom: Self.noiseFrom),
             noiseFrom: Self.noiseFrom, after: true)
         let tolerances = try runs.map(Self.tolerance)
-        tolerance = zip(runs, tolerances).sorted(by: { $0.0.load == "low" && $1.0.load == "high" }).map(\.1)
+        tolerance = zip(runs, tolerances).sorted(by: { $0.0.load == .low && $1.0.load == .high }).map(\.1)
         snrAndDensity = try Self.snrAndDensity(runs)
         matrixBefore = Self.weightBlock(wBefore, n: high.n)
         matrixAfter = Self.weightBlock(wEnd, n: high.n)
@@ -62,7 +62,7 @@ public struct Figure3Data: Sendable {
     }
 
     public enum BuildError: Error, CustomStringConvertible {
-        case missingLoad(String)
+        case missingLoad(WakeSleepLoad)
         public var description: String {
             switch self {
             case .missingLoad(let load): return "Figure 3 needs the '\(load)' wake–sleep result"
@@ -99,7 +99,7 @@ public struct Figure3Data: Sendable {
     }
 
     static func snrAndDensity(_ runs: [WakeSleepResult]) throws -> SNRAndDensity {
-        let curves = try runs.sorted(by: { $0.load < $1.load }).reversed().map { run in
+        let curves = try runs.sorted(by: { $0.load.rawValue < $1.load.rawValue }).reversed().map { run in
             let snr = try relativeSNR(run)
             return SNRSeries(load: run.load, time: run.time, neural: snr.neural, synaptic: snr.synaptic,
                              density: try run.series("l0_mean"))
@@ -124,7 +124,7 @@ public struct Figure3Data: Sendable {
     static func factorCorrelation(_ runs: [WakeSleepResult]) throws -> FactorCorrelation {
         let tEnd = endTime(runs)
         let tMax = min(200, tEnd)
-        let curves = try runs.sorted(by: { $0.load < $1.load }).reversed().map { run -> FactorCorrelationSeries in
+        let curves = try runs.sorted(by: { $0.load.rawValue < $1.load.rawValue }).reversed().map { run -> FactorCorrelationSeries in
             let t = run.time
             let sel = t.indices.filter { t[$0] >= 20 && t[$0] <= tMax }
             let within = try run.series("corr_within"), across = try run.series("corr_across")
@@ -132,7 +132,7 @@ public struct Figure3Data: Sendable {
             let traj = try run.floats("w0_trajectory"), n = run.n
             let surv = try run.doubles("tracked_surviving").map { Int($0) }
             let pruned = try run.doubles("tracked_pruned").map { Int($0) }
-            let chosen = run.load == "high" ? spread(surv, 10) : spread(surv, 3) + spread(pruned, 5)
+            let chosen = run.load == .high ? spread(surv, 10) : spread(surv, 3) + spread(pruned, 5)
             let trajectories = chosen.map { j in
                 t.indices.map { k -> Double in
                     let w = Double(traj[k * n + j])
@@ -143,7 +143,7 @@ public struct Figure3Data: Sendable {
                                            across: sel.map { across[$0] }, trajectoryTime: t, trajectories: trajectories)
         }
         var data = FactorCorrelation(wake: Double(runs[0].wakePasses), tEnd: tEnd, tMax: tMax, curves: curves)
-        if let high = runs.first(where: { $0.load == "high" }) {
+        if let high = runs.first(where: { $0.load == .high }) {
             let l1 = try high.series("l1_mean")
             data.meanWeightTime = high.time
             data.meanWeightLog10 = l1.map { Foundation.log10($0 / Double(high.n)) }

@@ -19,7 +19,7 @@ extension Figure3Data {
     /// 03 (and summary.csv): max tolerated noise of one load at recall 0.5, neural in units
     /// of 2p/f, synaptic in units of 4p/⟨u⟩ with ⟨u⟩ = 0.1.
     public struct Tolerance: Sendable, Equatable {
-        public var load: String
+        public var load: WakeSleepLoad
         public var neuralBefore: Double
         public var neuralAfter: Double
         public var synapticBefore: Double
@@ -28,7 +28,7 @@ extension Figure3Data {
 
     /// 04: one load's curves over recorded time.
     public struct SNRSeries: Sendable {
-        public var load: String
+        public var load: WakeSleepLoad
         public var time: [Double]
         /// Min margin in relative SNR (margin / `SNRAndDensity.relativeSNRUnit`).
         public var neural: [Double]
@@ -59,7 +59,7 @@ extension Figure3Data {
 
     /// 07: one load's factor correlations (times in 20…tMax) and tracked weights of neuron 0.
     public struct FactorCorrelationSeries: Sendable {
-        public var load: String
+        public var load: WakeSleepLoad
         public var time: [Double]
         public var within: [Double]
         public var across: [Double]
@@ -196,7 +196,7 @@ extension Figure3Data {
 
     /// 15: one load's final gain against r_0 and its line.
     public struct LoadGain: Sendable {
-        public var load: String
+        public var load: WakeSleepLoad
         public var r0: [Double]
         public var gain: [Double]
         public var fit: LineFit
@@ -212,7 +212,7 @@ extension Figure3Data {
 
     /// One row of summary.csv.
     public struct SummaryRow: Sendable {
-        public var load: String
+        public var load: WakeSleepLoad
         public var mShown: Int
         public var mStored: Int
         public var l0Before: Double

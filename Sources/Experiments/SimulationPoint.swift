@@ -9,8 +9,8 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
     /// Figure 2: z factors, load α (as text: it names the directory), seed, and N when it is
     /// not the scale's (the finite-size study: the scale's training at another network size).
     case attractor(scale: Scale, z: Int, alpha: String, seed: UInt64, n: Int? = nil)
-    /// Figure 3: load "high" or "low".
-    case wakeSleep(scale: Scale, load: String, seed: UInt64)
+    /// Figure 3: one load's run.
+    case wakeSleep(scale: Scale, load: WakeSleepLoad, seed: UInt64)
     /// Figures 5–6: the populations of one seed over T time units; synapses and dt when they
     /// are not the scale's.
     case fluctuations(scale: FluctuationScale, seed: UInt64, duration: Int, synapses: Int? = nil, dt: Double? = nil)
@@ -52,7 +52,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .attractor(_, let z, let alpha, let seed, let n):
             return "z\(z)_alpha\(alpha)_seed\(seed)" + (n.map { "_N\($0)" } ?? "")
-        case .wakeSleep(_, let load, let seed): return "\(load)_seed\(seed)"
+        case .wakeSleep(_, let load, let seed): return "\(load.rawValue)_seed\(seed)"
         case .fluctuations(_, let seed, let duration, let synapses, let dt):
             return "seed\(seed)_T\(duration)" + (synapses.map { "_N\($0)" } ?? "") + (dt.map { "_dt\($0)" } ?? "")
         }
@@ -85,9 +85,9 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
             self = .attractor(scale: scale, z: z, alpha: alpha, seed: seed, n: n)
             return
         case "wake-sleep":
-            guard tokens.count == 2, let scale = Scale(rawValue: scaleText),
+            guard tokens.count == 2, let scale = Scale(rawValue: scaleText), let load = WakeSleepLoad(rawValue: tokens[0]),
                   let seed = value(1, "seed").flatMap({ UInt64($0) }) else { break }
-            self = .wakeSleep(scale: scale, load: tokens[0], seed: seed)
+            self = .wakeSleep(scale: scale, load: load, seed: seed)
             return
         case "fluctuations":
             guard (2...4).contains(tokens.count), let scale = FluctuationScale(rawValue: scaleText),
@@ -111,7 +111,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
             return ["attractor", "--scale", s.rawValue, "--z", "\(z)", "--alpha", alpha, "--seed", "\(seed)", "--out", dir]
                 + (n.map { ["--n", "\($0)"] } ?? [])
         case .wakeSleep(let s, let load, let seed):
-            return ["wake-sleep", "--scale", s.rawValue, "--load", load, "--seed", "\(seed)", "--out", dir]
+            return ["wake-sleep", "--scale", s.rawValue, "--load", load.rawValue, "--seed", "\(seed)", "--out", dir]
         case .fluctuations(let s, let seed, let t, let synapses, let dt):
             return ["fluctuations", "--scale", s.rawValue, "--seed", "\(seed)", "--t", "\(t)", "--out", dir]
                 + (synapses.map { ["--n", "\($0)"] } ?? []) + (dt.map { ["--dt", "\($0)"] } ?? [])

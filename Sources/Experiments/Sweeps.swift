@@ -22,7 +22,7 @@ public enum Figure2Sweep {
 
 /// Figure 3: one wake–sleep run per load.
 public enum Figure3Sweep {
-    public static let loads = ["high", "low"]
+    public static let loads = WakeSleepLoad.allCases
     public static let defaultSeed: UInt64 = 700
 
     public static func points(scale: Scale, seed: UInt64 = defaultSeed) -> [SimulationPoint] {

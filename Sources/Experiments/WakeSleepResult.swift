@@ -5,7 +5,7 @@ import Foundation
 import Sim
 
 public struct WakeSleepResult: Sendable {
-    public let load: String
+    public let load: WakeSleepLoad
     public let stored: StoredResult
     public let parameters: WakeSleepParameters
     public var n: Int { parameters.n }
@@ -15,7 +15,7 @@ public struct WakeSleepResult: Sendable {
     public var sleepEpochs: Int { parameters.sleepEpochs }
     public var seed: UInt64 { parameters.seed }
 
-    public init(directory: URL, load: String) throws {
+    public init(directory: URL, load: WakeSleepLoad) throws {
         self.load = load
         stored = try ResultStore.load(directory)
         guard stored.sidecar.model == WakeSleepModel.model else {
@@ -27,7 +27,7 @@ public struct WakeSleepResult: Sendable {
     }
 
     /// The run of `load` under `results` (data/results/<scale>).
-    public static func load(results: URL, scale: Scale, load: String, seed: UInt64) throws -> WakeSleepResult {
+    public static func load(results: URL, scale: Scale, load: WakeSleepLoad, seed: UInt64) throws -> WakeSleepResult {
         let point = SimulationPoint.wakeSleep(scale: scale, load: load, seed: seed)
         return try WakeSleepResult(directory: point.directory(inScaleFolder: results),
                                    load: load)

@@ -9,7 +9,7 @@ enum SleepFloors {
     /// Wake at paper scale (load high), `warmup` dense sleep epochs, then `epochs` timed dense
     /// epochs (sparseBelowAliveFraction = 0) and `epochs` timed sparse-phase epochs (1.01).
     static func rows(_ machine: Machine, warmup: Int, epochs: Int) throws -> ([FloorRow], [String]) {
-        guard let p = WakeSleepScale.paper.parameters(load: "high") else { throw ValidationError("no load high") }
+        let p = WakeSleepScale.paper.parameters(load: .high)
         progress("wake–sleep (paper, load high): wake phase, \(p.wakePasses) passes over \(p.m) patterns")
         let tw = Clock.now()
         // WakeSleepModel's wake and selection without its recordings.

@@ -6,6 +6,7 @@ import Foundation
 import Sim
 
 extension Scale: ExpressibleByArgument {}
+extension WakeSleepLoad: ExpressibleByArgument {}
 
 struct RunOptions: ParsableArguments {
     @Option(help: "Scale: tiny, default, large or paper.") var scale: Scale = .default

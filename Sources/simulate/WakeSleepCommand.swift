@@ -11,7 +11,7 @@ struct WakeSleepCommand: ParsableCommand {
         commandName: "wake-sleep",
         abstract: "Wake–sleep consolidation of sparse patterns (f = 0.05, z = 2) for one load; cached result.")
 
-    @Option(help: "Load: high (M = 0.5 N) or low (M = 0.2 N).") var load: String = Figure3Sweep.loads[0]
+    @Option(help: "Load: high (M = 0.5 N) or low (M = 0.2 N).") var load: WakeSleepLoad = Figure3Sweep.loads[0]
     @Option(help: "Random seed.") var seed: UInt64 = Figure3Sweep.defaultSeed
     @Option(name: .customLong("sleep-epochs"), help: "Override the scale's number of sleep epochs.") var sleepEpochs: Int?
     @OptionGroup var runOptions: RunOptions
@@ -27,9 +27,7 @@ struct WakeSleepCommand: ParsableCommand {
     func parameters() throws -> WakeSleepParameters {
         let sc = runOptions.scale.wakeSleep
         if let sleepEpochs, sleepEpochs < 0 { throw ValidationError("--sleep-epochs: must be >= 0 (got \(sleepEpochs))") }
-        guard let p = sc.parameters(load: load, seed: seed, sleepEpochs: sleepEpochs) else {
-            throw ValidationError("--load: unknown load '\(load)' (use high or low)")
-        }
+        let p = sc.parameters(load: load, seed: seed, sleepEpochs: sleepEpochs)
         if let benchToleranceLevels, benchToleranceLevels < 0 {
             throw ValidationError("--bench-tolerance-levels: must be >= 0 (got \(benchToleranceLevels))")
         }

@@ -12,7 +12,7 @@ import Testing
     static let runs: [WakeSleepResult] = {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("figure3-data-tests")
         return Figure3Sweep.loads.map { load in
-            var p = WakeSleepScale.tiny.parameters(load: load)!
+            var p = WakeSleepScale.tiny.parameters(load: load)
             p.sleepEpochs = 20
             let dir = root.appendingPathComponent(SimulationPoint.wakeSleep(scale: .tiny, load: load, seed: p.seed).name)
             let bundle = try! WakeSleepModel.produce(p)
@@ -39,7 +39,7 @@ import Testing
 
     @Test func toleranceInPanelUnits() throws {
         let t = Self.data.tolerance
-        #expect(t.map(\.load) == ["low", "high"])          // drawing order: low, then high
+        #expect(t.map(\.load) == [WakeSleepLoad.low, .high])          // drawing order: low, then high
         let p = try high.doubles("tolerance_p")
         let recall = try high.doubles("tolerance_after_neural_balanced_recall")
         let ht = t[1]
@@ -63,7 +63,7 @@ import Testing
     @Test func relativeSNRAndDensity() throws {
         let s = Self.data.snrAndDensity
         #expect(Figure3Data.SNRAndDensity.relativeSNRUnit == 0.35)
-        #expect(s.curves.map(\.load) == ["low", "high"])
+        #expect(s.curves.map(\.load) == [WakeSleepLoad.low, .high])
         #expect(s.wake == 35 && s.tEnd == 55)
         let c = s.curves[1]
         let margin = try high.series("min_margin_mean"), rho = try high.series("rho_mean"), l1 = try high.series("l1_mean")
@@ -78,7 +78,7 @@ import Testing
 
     @Test func factorCorrelationWindowAndTrajectories() throws {
         let f = Self.data.factorCorrelation
-        #expect(f.tMax == 55 && f.curves.map(\.load) == ["low", "high"])
+        #expect(f.tMax == 55 && f.curves.map(\.load) == [WakeSleepLoad.low, .high])
         for c in f.curves {
             #expect(c.time.allSatisfy { $0 >= 20 && $0 <= 55 })
             #expect(c.within.count == c.time.count && c.across.count == c.time.count)
@@ -158,14 +158,14 @@ import Testing
         }
         #expect(g.topGain == g.clouds.map { $0.gain.max()! }.max())
         let loads = Self.data.gainsByLoad.loads
-        #expect(loads.map(\.load) == ["high", "low"])
+        #expect(loads.map(\.load) == [WakeSleepLoad.high, .low])
         #expect(loads[0].fit == g.clouds[3].fit)              // the high run's end cloud, both panels
         #expect(Self.data.summary.map(\.gainSlope) == loads.map(\.fit.slope))
     }
 
     @Test func summaryRows() throws {
         let rows = Self.data.summary
-        #expect(rows.map(\.load) == ["high", "low"])
+        #expect(rows.map(\.load) == [WakeSleepLoad.high, .low])
         for (row, run) in zip(rows, Self.runs) {
             let l0 = try run.series("l0_mean"), margin = try run.series("min_margin_mean")
             let start = run.time.firstIndex { $0 >= 35 }!

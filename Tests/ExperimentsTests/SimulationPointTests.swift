@@ -6,7 +6,7 @@ import Testing
     @Test func canonicalDirectories() {
         #expect(SimulationPoint.attractor(scale: .tiny, z: 2, alpha: "0.1425", seed: 100).directory()
                 == "data/results/tiny/attractor/z2_alpha0.1425_seed100")
-        #expect(SimulationPoint.wakeSleep(scale: .paper, load: "low", seed: 700).directory()
+        #expect(SimulationPoint.wakeSleep(scale: .paper, load: .low, seed: 700).directory()
                 == "data/results/paper/wake-sleep/low_seed700")
         #expect(SimulationPoint.fluctuations(scale: .paper, seed: 7, duration: 999).directory()
                 == "data/results/paper/fluctuations/seed7_T999")

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func tinyWakeSleepRun() throws {
-        var p = WakeSleepScale.tiny.parameters(load: "low")!
+        var p = WakeSleepScale.tiny.parameters(load: .low)
         p.sleepEpochs = 60
         let r = try WakeSleepModel.produce(p)
         #expect(Self.digest(r) == "589a6f8c440079be3366bb3a78939413bda13ad9bb79e8ec84c6ac7e1f5c18a4", "tiny wake-sleep run")

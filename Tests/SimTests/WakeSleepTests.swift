@@ -56,11 +56,11 @@ import Sim
     }
 
     @Test func learningRateRamp() {
-        let p = WakeSleepScale.paper.parameters(load: "high")!
+        let p = WakeSleepScale.paper.parameters(load: .high)
         #expect(p.sleepRate(epoch: 0) == 0.01)
         #expect(abs(Double(p.sleepRate(epoch: 40)) - (0.01 + 0.39 * (1 - exp(-1.0)))) < 1e-6)
         #expect(abs(Double(p.sleepRate(epoch: 2000)) - 0.4) < 1e-6)
-        #expect(p.m == 500 && WakeSleepScale.paper.parameters(load: "low")!.m == 200)
+        #expect(p.m == 500 && WakeSleepScale.paper.parameters(load: .low).m == 200)
         #expect(p.activeCount == 50)
     }
 
@@ -147,7 +147,7 @@ import Sim
 
 @Suite struct WakeSleepRunTests {
     @Test func tinyRunIsDeterministicAndConsolidates() throws {
-        let p = WakeSleepScale.tiny.parameters(load: "low")!
+        let p = WakeSleepScale.tiny.parameters(load: .low)
         let a = try WakeSleepModel.produce(p)
         let b = try WakeSleepModel.produce(p)
         let differing = a.arrays.keys.filter { a.arrays[$0] != b.arrays[$0] }.sorted()
@@ -163,7 +163,7 @@ import Sim
     }
 
     @Test func resumedRunGivesTheSameBytes() throws {
-        var p = WakeSleepScale.tiny.parameters(load: "low")!
+        var p = WakeSleepScale.tiny.parameters(load: .low)
         p.sleepEpochs = 60
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ws-ckpt-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -184,11 +184,11 @@ import Sim
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["TEST_LONG"] == "1"))
 struct WakeSleepLongTests {
     @Test func defaultScaleShowsTheConsolidationEffects() throws {
-        for load in ["high", "low"] {
-            let p = WakeSleepScale.default.parameters(load: load)!
+        for load in WakeSleepLoad.allCases {
+            let p = WakeSleepScale.default.parameters(load: load)
             let r = try WakeSleepModel.produce(p)
             let v = r.values
-            if load == "high" {
+            if load == .high {
                 #expect(v["m_stored"]! < Double(p.m) && v["m_stored"]! > 0.8 * Double(p.m))
                 #expect(v["l0_mean_after"]! < 0.2)
             } else {

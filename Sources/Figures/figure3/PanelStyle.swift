@@ -1,6 +1,7 @@
 // Colours, shared decorations and labels of Figure 3 (sizes and widths: HouseStyle).
 
 import Plot
+import Sim
 
 enum Fig3Style {
     static let high = Color.black
@@ -8,7 +9,7 @@ enum Fig3Style {
     static let day = Color.named("moccasin")
     static let night = Color.named("lavender")
 
-    static func color(_ load: String) -> Color { load == "high" ? high : low }
+    static func color(_ load: WakeSleepLoad) -> Color { load == .high ? high : low }
 
     /// Day (t ≤ wake passes) and night shading over the x range [lo, hi].
     static func shade(_ ax: Axes, wake: Double, lo: Double, hi: Double) {

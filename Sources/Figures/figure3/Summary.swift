@@ -13,7 +13,7 @@ enum Figure3Summary {
         let f = { (x: Double) in NumberText.significant(x, 4) }
         for r in rows {
             let t = r.tolerance
-            text += CSV.record([r.load, String(r.mShown), String(r.mStored), f(r.l0Before), f(r.l0After),
+            text += CSV.record([r.load.rawValue, String(r.mShown), String(r.mStored), f(r.l0Before), f(r.l0After),
                           f(r.marginBefore), f(r.marginAfter),
                           f(t.neuralBefore), f(t.neuralAfter), f(t.synapticBefore), f(t.synapticAfter),
                           f(r.marginPeak), f(r.corrWithinEnd), f(r.corrAcrossEnd), f(r.gainSlope), String(r.sleepEpochs)])

@@ -2,11 +2,17 @@
 
 import Foundation
 
+/// Figure 3's two runs (docs/methods.md §2.1): M = 0.5 N ("high") and M = 0.2 N ("low").
+public enum WakeSleepLoad: String, CaseIterable, Codable, Sendable {
+    case high, low
+    /// The load α = M/N.
+    public var alpha: Double { self == .high ? 0.5 : 0.2 }
+}
+
 /// The full parameter set of one wake–sleep run; it keys the cached result.
 public struct WakeSleepParameters: Codable, Sendable, Equatable {
     public var scale: String
-    /// "high" (α = 0.5) or "low" (α = 0.2).
-    public var load: String
+    public var load: WakeSleepLoad
     public var n: Int
     public var m: Int
     public var f: Double
@@ -130,13 +136,9 @@ public struct WakeSleepScale: Sendable {
     public static let all = [paper, large, `default`, tiny]
     public static func named(_ s: String) -> WakeSleepScale? { all.first { $0.name == s } }
 
-    /// The load fractions α = M/N of docs/methods.md §2.1.
-    public static let loads: [String: Double] = ["high": 0.5, "low": 0.2]
-
-    public func parameters(load: String, seed: UInt64 = 700, sleepEpochs epochs: Int? = nil) -> WakeSleepParameters? {
-        guard let alpha = WakeSleepScale.loads[load] else { return nil }
-        return WakeSleepParameters(
-            scale: name, load: load, n: n, m: Int((alpha * Double(n)).rounded()), f: 0.05, z: 2, u0: 0.6, theta0: 1.0,
+    public func parameters(load: WakeSleepLoad, seed: UInt64 = 700, sleepEpochs epochs: Int? = nil) -> WakeSleepParameters {
+        WakeSleepParameters(
+            scale: name, load: load, n: n, m: Int((load.alpha * Double(n)).rounded()), f: 0.05, z: 2, u0: 0.6, theta0: 1.0,
             length: 70 * (scaleLengthWithN ? Double(n) / 1000 : 1), etaWake: 1e-2, etaSleep: 1e-2, etaMax: 0.4,
             rampEpochs: 40, wakePasses: wakePasses, sleepEpochs: epochs ?? sleepEpochs, beta: 20, seed: seed,
             recordPoints: recordPoints, radiusEpochs: 500, snapshotEpochs: [0, 100, 200, 500],
