@@ -112,7 +112,7 @@ enum Figure2Claims {
     /// z = 4: 0.069, 0.094, 0.175, 0.238, 0.301).
     static let densityZ3: [Double] = [0.031, 0.057, 0.144]
     static let densityZ4: [Double] = [0.026, 0.045, 0.120]
-    static let densityLoads = ["0.08", "0.1425", "0.33"]
+    static let densityLoads = Figure2Sweep.toleranceLoads
     /// Where the N = 200 values leave the paper's: measured against the committed N = 1000 set.
     static let finiteSizeValues = "at N = 200 the margins and densities of z = 3 and 4 are larger than at N = 1000 (α = 0.08, seed 100: min margin 0.486 / 0.436 against 0.436 / 0.363; density 0.029 / 0.025 against 0.031 / 0.026); at N = 1000 they match the panel"
     /// Panel 01: normalised bar heights, z = 1…4 for q = 2, 1, 2/3, 1/2.
@@ -269,18 +269,18 @@ enum Figure2Claims {
             claim("F2-syn-tol-z34-low", ["07"], "z = 3 and 4 tolerate less synaptic noise than z = 1 and 2",
                   paper: "at α = 0.08, 0.1425, 0.33", source: ClaimSource(.panel),
                   test: "max(z3, z4) < min(z1, z2) at each of the three loads",
-                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) }, check: z34BelowZ12) { inputs in
-                let v = try ["0.08", "0.1425", "0.33"].map { try maxNoise(inputs, .synapticFirstAlive, alpha: $0) }
+                  requires: { $0.attractorPoints(alphas: Figure2Sweep.toleranceLoads) }, check: z34BelowZ12) { inputs in
+                let v = try Figure2Sweep.toleranceLoads.map { try maxNoise(inputs, .synapticFirstAlive, alpha: $0) }
                 return Measured(v.flatMap { $0 }, ours: v.map { Format.list($0) }.joined(separator: " | "))
             },
             claim("F2-neural-tol-order", ["04"], "max tolerated neural noise falls with z at α = 0.08, 0.1425, 0.33",
                   paper: "α = " + toleranceLoads.map { "\($0.alpha): \(Format.list($0.neural, 3))" }.joined(separator: "; "),
                   source: ClaimSource(.panel),
                   test: "at each of the three loads every z below the one before, or equal when they differ by less than one step of the noise grid, and z = 1 above z = 4",
-                  requires: { $0.attractorPoints(alphas: ["0.08", "0.1425", "0.33"]) },
+                  requires: { $0.attractorPoints(alphas: Figure2Sweep.toleranceLoads) },
                   check: fallingOrTiedInGroups) { inputs in
                 var ties: [String] = [], values: [Double] = [], shown: [String] = []
-                for alpha in ["0.08", "0.1425", "0.33"] {
+                for alpha in Figure2Sweep.toleranceLoads {
                     let v = try maxNoise(inputs, .neuralBalanced, alpha: alpha)
                     let step = try noiseStep(inputs, .neuralBalanced, alpha: alpha)
                     values += v

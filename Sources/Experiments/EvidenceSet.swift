@@ -16,7 +16,7 @@ public enum EvidenceSet {
 
     public static let scale = Scale.large
     /// The loads of the tolerance panels 03–04 and 06–07 (`Figure2Data.maxNoiseLoads`).
-    public static let alphas = ["0.08", "0.1425", "0.33"]
+    public static let alphas = Figure2Sweep.toleranceLoads
     public static let seed: UInt64 = 100
     /// The headline claim (z = 2 tolerates the most synaptic noise at α = 0.08) gets its seed
     /// spread: z = 1 and 2 at α = 0.08 for each of these seeds.

@@ -18,7 +18,7 @@ public struct Figure2Data {
     /// The load of the saved weight matrices (panels 09, 10).
     public static let savedLoad = AttractorParameters.savedAlpha
     /// Loads of the max-noise panels (04, 07): the paper's 0.08, 0.1425 and 0.33.
-    public static let maxNoiseLoads = [0.08, 0.1425, 0.33]
+    public static let maxNoiseLoads = Figure2Sweep.toleranceLoads.compactMap(Double.init)
     /// The α grid of the theory curves of panels 02 and 05.
     public static let theoryAlphas = stride(from: 0.04, through: 0.8, by: 0.005).map { $0 }
 

@@ -9,6 +9,8 @@ public enum Figure2Sweep {
     /// The loads α = M/N, written as in the result directory names. Add a load here.
     public static let alphas = ["0.08", "0.1425", "0.205", "0.2675", "0.33", "0.45333", "0.57667", "0.7"]
     public static let defaultSeeds: [UInt64] = [100]
+    /// The paper's loads of the max-noise panels (04, 07), which the committed N = 1000 set holds.
+    public static let toleranceLoads = ["0.08", "0.1425", "0.33"]
 
     /// Every point, highest load first: those take longest, so `make -j` starts them first.
     public static func points(scale: Scale, seeds: [UInt64] = defaultSeeds) -> [SimulationPoint] {
