@@ -21,6 +21,14 @@ enum Figure3Claims {
         v.count >= 2 && v.count % 2 == 0 && v[..<(v.count / 2)].allSatisfy { $0 > 0 } && Check.increasing(Array(v[(v.count / 2)...]))
     }
 
+    /// `value` of the low run's item of `items`, then of the high run's.
+    static func lowThenHigh<T, V>(_ items: [T], load: (T) -> WakeSleepLoad, _ value: (T) throws -> V) throws -> [V] {
+        try [WakeSleepLoad.low, .high].map { l in
+            guard let item = items.first(where: { load($0) == l }) else { throw ClaimError.missing("the \(l) run") }
+            return try value(item)
+        }
+    }
+
     static func row(_ d: Figure3Data, _ load: WakeSleepLoad) throws -> Figure3Data.SummaryRow {
         guard let r = d.summary.first(where: { $0.load == load }) else { throw ClaimError.missing("the \(load) run") }
         return r
@@ -29,11 +37,7 @@ enum Figure3Claims {
     /// A tolerance before and after sleep: low before, low after, high before, high after.
     static func beforeAfter(_ inputs: ClaimInputs, _ before: KeyPath<Figure3Data.Tolerance, Double>,
                             _ after: KeyPath<Figure3Data.Tolerance, Double>) throws -> [Double] {
-        let t = try inputs.figure3().tolerance
-        return try [WakeSleepLoad.low, .high].flatMap { load -> [Double] in
-            guard let r = t.first(where: { $0.load == load }) else { throw ClaimError.missing("the \(load) run") }
-            return [r[keyPath: before], r[keyPath: after]]
-        }
+        try lowThenHigh(try inputs.figure3().tolerance, load: \.load) { [$0[keyPath: before], $0[keyPath: after]] }.flatMap { $0 }
     }
 
     static func beforeAfterText(_ v: [Double]) -> String {
@@ -140,10 +144,7 @@ enum Figure3Claims {
                     let (t0, t1, y0, y1) = (c.time[i - 1], c.time[i], c.within[i - 1], c.within[i])
                     return t0 + (level - y0) * (t1 - t0) / (y1 - y0)
                 }
-                let v = try [WakeSleepLoad.low, .high].flatMap { l -> [Double] in
-                    guard let c = curves.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
-                    return [crossing(c, 0.5), crossing(c, 0.9)]
-                }
+                let v = try lowThenHigh(curves, load: \.load) { [crossing($0, 0.5), crossing($0, 0.9)] }.flatMap { $0 }
                 return Measured(v, ours: "low \(Format.number(v[0], 1)) and \(Format.number(v[1], 1)), high \(Format.number(v[2], 1)) and \(Format.number(v[3], 1))")
             },
             claim("F3-pruning-shift", ["09"], "pruning probability falls with log-normalised weight; the curve moves right with more cycles",
@@ -228,10 +229,7 @@ enum Figure3Claims {
                   test: "each within 2·√(reading² + seed s.d.²)",
                   check: .panelValues([-0.99, -0.92], reading: [0.03, 0.04], spreadOf: "F3-gain-load-slopes")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let v = try [WakeSleepLoad.low, .high].map { l -> Double in
-                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
-                    return g.fit.slope
-                }
+                let v = try lowThenHigh(loads, load: \.load) { $0.fit.slope }
                 return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1]))")
             },
             claim("F3-margin-ends", ["04"], "relative synaptic margin (dashed) at the end of sleep",
@@ -261,10 +259,7 @@ enum Figure3Claims {
                   test: "each within 2·√(reading² + seed s.d.²)",
                   check: .panelValues([3.04, 2.21], reading: 0.02, spreadOf: "F3-gain-load")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let v = try [WakeSleepLoad.low, .high].map { l -> Double in
-                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
-                    return g.fit.intercept
-                }
+                let v = try lowThenHigh(loads, load: \.load) { $0.fit.intercept }
                 let means = loads.map { "\($0.load) \(Format.number(mean($0.gain)))" }.joined(separator: ", ")
                 return Measured(v, ours: "low \(Format.number(v[0])), high \(Format.number(v[1])) (mean gain \(means))")
             },
@@ -279,10 +274,7 @@ enum Figure3Claims {
                   expected: .openDifference(reason: "the medians agree but the extremes do not: at seeds 700–702 our largest SNR_before is 0.615, 0.569, 0.576 at low load (panel 0.546) and 0.288, 0.301, 0.286 at high load (0.330). SNR_before is measured after wake, which every scale runs with the paper's protocol, so the shorter sleep of the default scale is not the cause"),
                   check: .panelValues([0.546, 0.330, 0.245, 0.095], reading: [0.002, 0.002, 0.015, 0.025], spreadOf: "F3-snr-before-ranges")) { inputs in
                 let loads = try inputs.figure3().gainsByLoad.loads
-                let r0 = try [WakeSleepLoad.low, .high].map { l -> [Double] in
-                    guard let g = loads.first(where: { $0.load == l }) else { throw ClaimError.missing("the \(l) run") }
-                    return g.r0.sorted()
-                }
+                let r0 = try lowThenHigh(loads, load: \.load) { $0.r0.sorted() }
                 func median(_ v: [Double]) -> Double { v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2 }
                 let v = [r0[0].last ?? .nan, r0[1].last ?? .nan, median(r0[0]), median(r0[1])]
                 return Measured(v, ours: "largest low \(Format.number(v[0], 3)), high \(Format.number(v[1], 3)); medians \(Format.number(v[2], 3)), \(Format.number(v[3], 3))")
