@@ -158,7 +158,7 @@ enum Figure2Claims {
             claim("F2-syn-snr-values-a0.08", ["05"], "synaptic SNR per z at α = 0.08",
                   paper: Format.list(synapticSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.9 %"),
                   test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
-                  expected: .networkSize1000(reason: finiteSizeValues, open: "seed 100 at N = 1000 gives z = 2 7.55 against the panel's 7.11 (6 %, tolerance 0.34), the others within 1 %; the seed spread at N = 1000 is not measured yet (z = 2 at seeds 101, 102 of the committed set will give it)"),
+                  expected: .networkSize1000(reason: finiteSizeValues, open: "at N = 1000 z = 2 gives 7.55, 7.54, 7.53 at seeds 100–102 (s.d. 0.007) against the panel's 7.11 (6 %, tolerance 0.34): not seed noise. z = 1 (10.15, 10.14, 10.15) and z = 3, 4 (seed 100) agree within 1 %; the cause is not found"),
                   requires: at("0.08"),
                   check: .panelValues(synapticSNRLow, reading: synapticSNRLow.map { $0 * 0.019 }, spreadOf: "F2-syn-snr-values-a0.08")) { inputs in
                 let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
