@@ -5,6 +5,16 @@
 
 import Sim
 
+extension NoiseType {
+    /// A noise level (factor · p) in the paper's units (docs/methods.md §6.2): neural noise as
+    /// the fraction of flipped active bits relative to f, 2·level/f; synaptic noise as the
+    /// noise std over the mean factor after the "mean-u" rescaling, level/0.1. Figures 2 and
+    /// 3 both convert with it.
+    public func paperUnits(level: Double, f: Double) -> Double {
+        isSynaptic ? level / AttractorResult.meanFactorAfterRescaling : 2 * level / f
+    }
+}
+
 extension AttractorResult {
     /// The mean factor of alive synapses after the "mean-u" rescaling (docs/methods.md §1.7).
     public static let meanFactorAfterRescaling = 0.1
@@ -17,15 +27,9 @@ extension AttractorResult {
         return factor
     }
 
-    /// Base level p in the paper's units: neural noise as the fraction of flipped active
-    /// bits relative to f, 2·level/f; synaptic noise as the noise std over the mean factor,
-    /// level/0.1 (level = factor · p).
+    /// Base level p in the paper's units (`NoiseType.paperUnits`, level = factor · p).
     public func noiseInPaperUnits(_ type: NoiseType, level p: Double) throws -> Double {
-        let level = try noiseFactor(type) * p
-        switch type {
-        case .neuralIso, .neuralBalanced: return 2 * level / f
-        case .synapticAll, .synapticFirst, .synapticFirstAlive: return level / AttractorResult.meanFactorAfterRescaling
-        }
+        type.paperUnits(level: try noiseFactor(type) * p, f: f)
     }
 
     /// The half-recall level (`halfRecallLevel`) in the paper's units: the max tolerated

@@ -33,14 +33,14 @@ public struct WakeSleepResult: Sendable {
                                    load: load)
     }
 
-    /// From a tolerance test's base level p to the paper's units, with the factor the run
-    /// stored (`tolerance_factors`, level = factor · p): neural noise 2·level/f, synaptic noise
-    /// level/⟨u⟩ with ⟨u⟩ the mean factor after the "mean-u" rescaling (as in Figure 2).
+    /// From a tolerance test's base level p to the paper's units, as a multiplier: the units
+    /// of one unit of p (`NoiseType.paperUnits` of the stored factor, `tolerance_factors`;
+    /// the conversion is linear).
     public func noiseScale(_ type: NoiseType) throws -> Double {
         guard let factor = parameters.toleranceFactors[type.rawValue] else {
             throw ResultError.corrupt(path: stored.directory.path, reason: "no tolerance_factors.\(type.rawValue) in the parameters")
         }
-        return type.isSynaptic ? factor / AttractorResult.meanFactorAfterRescaling : 2 * factor / f
+        return type.paperUnits(level: factor, f: f)
     }
 
     public func array(_ name: String) throws -> NDArray { try stored.array(name) }
