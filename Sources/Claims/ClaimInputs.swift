@@ -33,7 +33,7 @@ public final class ClaimInputs: @unchecked Sendable {
     // MARK: What claims need
 
     /// The Figure 2 points of these loads and zs (every seed) at this variant.
-    public func attractorPoints(alphas: [String], zs: [Int] = Figure2Sweep.zs) -> [Requirement] {
+    public func attractorPoints(alphas: [AttractorLoad], zs: [Int] = Figure2Sweep.zs) -> [Requirement] {
         seeds.flatMap { seed in
             alphas.flatMap { a in
                 zs.map { .point(.attractor(scale: scale, z: $0, alpha: a, seed: seed, n: variant.attractorNOverride)) }
@@ -48,7 +48,7 @@ public final class ClaimInputs: @unchecked Sendable {
     public var fluctuationPoint: SimulationPoint { Figure56Sweep.point(scale: scale, seed: fluctuationSeed) }
 
     /// The points of these zs at one load for the given seeds (whatever the inputs' seeds).
-    public func attractorPoints(alpha: String, zs: [Int], seeds: [UInt64]) -> [Requirement] {
+    public func attractorPoints(alpha: AttractorLoad, zs: [Int], seeds: [UInt64]) -> [Requirement] {
         seeds.flatMap { seed in zs.map { .point(.attractor(scale: scale, z: $0, alpha: alpha, seed: seed, n: variant.attractorNOverride)) } }
     }
 
@@ -74,16 +74,17 @@ public final class ClaimInputs: @unchecked Sendable {
 
     // MARK: Figure 2
 
-    private var attractorCache: [String: AttractorResult] = [:]
+    private var attractorCache: [PointKey: AttractorResult] = [:]
+    private struct PointKey: Hashable { let z: Int, alpha: AttractorLoad, seed: UInt64 }
 
     /// One point per seed at (z, α).
-    public func attractor(z: Int, alpha: String) throws -> [AttractorResult] {
+    public func attractor(z: Int, alpha: AttractorLoad) throws -> [AttractorResult] {
         try seeds.map { try attractor(z: z, alpha: alpha, seed: $0) }
     }
 
     /// The point (z, α) of one seed (any seed, not only the inputs' own).
-    public func attractor(z: Int, alpha: String, seed: UInt64) throws -> AttractorResult {
-        let key = "\(z)/\(alpha)/\(seed)"
+    public func attractor(z: Int, alpha: AttractorLoad, seed: UInt64) throws -> AttractorResult {
+        let key = PointKey(z: z, alpha: alpha, seed: seed)
         if let r = attractorCache[key] { return r }
         let r = try AttractorResult.load(results: scaleRoot, scale: scale, z: z, alpha: alpha, seed: seed,
                                          n: variant.attractorNOverride)
@@ -92,7 +93,7 @@ public final class ClaimInputs: @unchecked Sendable {
     }
 
     /// A statistic per z at one load, mean over seeds.
-    public func perZ(alpha: String, zs: [Int] = Figure2Sweep.zs, _ stat: (AttractorResult) throws -> Double) throws -> [Double] {
+    public func perZ(alpha: AttractorLoad, zs: [Int] = Figure2Sweep.zs, _ stat: (AttractorResult) throws -> Double) throws -> [Double] {
         try zs.map { z in MeanSEM(try attractor(z: z, alpha: alpha).map(stat)).mean }
     }
 
@@ -104,7 +105,7 @@ public final class ClaimInputs: @unchecked Sendable {
         if let s = sweepCache { return s }
         var points: [Int: [[AttractorResult]]] = [:]
         for z in Figure2Sweep.zs { points[z] = try Figure2Sweep.alphas.map { try attractor(z: z, alpha: $0) } }
-        let s = AttractorSweep(zs: Figure2Sweep.zs, alphas: Figure2Sweep.alphas.map { Double($0)! }, seeds: seeds,
+        let s = AttractorSweep(zs: Figure2Sweep.zs, loads: Figure2Sweep.alphas, seeds: seeds,
                                points: points)
         sweepCache = s
         return s
@@ -112,10 +113,21 @@ public final class ClaimInputs: @unchecked Sendable {
 
     /// The sweep restricted to one load (what single-load builders such as the weight
     /// distributions need).
-    public func sweepAt(alpha: String, zs: [Int] = Figure2Sweep.zs) throws -> AttractorSweep {
+    public func sweepAt(alpha: AttractorLoad, zs: [Int] = Figure2Sweep.zs) throws -> AttractorSweep {
         var points: [Int: [[AttractorResult]]] = [:]
         for z in zs { points[z] = [try attractor(z: z, alpha: alpha)] }
-        return AttractorSweep(zs: zs, alphas: [Double(alpha)!], seeds: seeds, points: points)
+        return AttractorSweep(zs: zs, loads: [alpha], seeds: seeds, points: points)
+    }
+
+    private var savedWeightsCache: [Int: (all: [Double], surviving: [Double])] = [:]
+
+    /// The saved weights of z at α = 0.33 (first seed), rescaled as panels 09 and 10 draw
+    /// them (`Figure2Data.scaledWeights`); read once however many claims ask.
+    public func savedWeights(z: Int) throws -> (all: [Double], surviving: [Double]) {
+        if let w = savedWeightsCache[z] { return w }
+        let w = try Figure2Data.scaledWeights(try sweepAt(alpha: .saved, zs: [z]), z: z)
+        savedWeightsCache[z] = w
+        return w
     }
 
     /// What Figure 2's panels draw (the whole sweep).

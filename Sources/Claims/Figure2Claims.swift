@@ -23,7 +23,7 @@ enum Figure2Claims {
 
     /// The weights W of the saved (α = 0.33) networks, which the committed evidence set leaves out.
     static let savedWeights: @Sendable (ClaimInputs) -> [Requirement] = { inputs in
-        inputs.attractorPoints(alphas: ["0.33"]).compactMap { if case .point(let p) = $0 { return .array(p, "W") }; return nil }
+        inputs.attractorPoints(alphas: [.alpha0_33]).compactMap { if case .point(let p) = $0 { return .array(p, "W") }; return nil }
     }
 
     /// max(z3, z4) < min(z1, z2) in each group of four (z = 1…4).
@@ -63,10 +63,10 @@ enum Figure2Claims {
         return .custom(.order, passing: passing, failing: failing) { v in v.count == 4 && Check.argmax(v) == 1 && v[1] > v[0] }
     }()
 
-    static func at(_ alpha: String) -> @Sendable (ClaimInputs) -> [Requirement] { { $0.attractorPoints(alphas: [alpha]) } }
+    static func at(_ alpha: AttractorLoad) -> @Sendable (ClaimInputs) -> [Requirement] { { $0.attractorPoints(alphas: [alpha]) } }
 
     /// Max tolerated noise (paper's units) per z at one load, mean over seeds.
-    static func maxNoise(_ inputs: ClaimInputs, _ type: NoiseType, alpha: String) throws -> [Double] {
+    static func maxNoise(_ inputs: ClaimInputs, _ type: NoiseType, alpha: AttractorLoad) throws -> [Double] {
         try inputs.perZ(alpha: alpha) { try $0.maxNoise(type) }
     }
 
@@ -81,13 +81,13 @@ enum Figure2Claims {
     }
 
     /// The recall curve of (type, z, α), mean over seeds.
-    static func meanRecall(_ inputs: ClaimInputs, _ type: NoiseType, z: Int, alpha: String) throws -> [Double] {
+    static func meanRecall(_ inputs: ClaimInputs, _ type: NoiseType, z: Int, alpha: AttractorLoad) throws -> [Double] {
         let curves = try inputs.attractor(z: z, alpha: alpha).map { try $0.recallCurve(type).recall }
         return curves[0].indices.map { i in curves.map { $0[i] }.reduce(0, +) / Double(curves.count) }
     }
 
     /// One step of a point's noise grid in the paper's units (the resolution of its max noise).
-    static func noiseStep(_ inputs: ClaimInputs, _ type: NoiseType, alpha: String) throws -> Double {
+    static func noiseStep(_ inputs: ClaimInputs, _ type: NoiseType, alpha: AttractorLoad) throws -> Double {
         let p = try inputs.attractor(z: zs[0], alpha: alpha)[0]
         let levels = try p.recallCurve(type).p
         guard levels.count > 1 else { return .nan }
@@ -96,12 +96,12 @@ enum Figure2Claims {
 
     /// Panels 04 and 07 read by pixel position (±0.003 and ±0.004; docs/report.md, "How the
     /// panel values were read").
-    static let toleranceLoads: [(alpha: String, neural: [Double], synaptic: [Double])] = [
-        ("0.08", [0.453, 0.265, 0.137, 0.080], [0.568, 0.609, 0.282, 0.217]),
-        ("0.1425", [0.274, 0.147, 0.067, 0.039], [0.411, 0.435, 0.225, 0.173]),
-        ("0.33", [0.080, 0.039, 0.019, 0.010], [0.221, 0.229, 0.149, 0.117]),
+    static let toleranceLoads: [(alpha: AttractorLoad, neural: [Double], synaptic: [Double])] = [
+        (.alpha0_08, [0.453, 0.265, 0.137, 0.080], [0.568, 0.609, 0.282, 0.217]),
+        (.alpha0_1425, [0.274, 0.147, 0.067, 0.039], [0.411, 0.435, 0.225, 0.173]),
+        (.alpha0_33, [0.080, 0.039, 0.019, 0.010], [0.221, 0.229, 0.149, 0.117]),
     ]
-    static func toleranceReading(_ alpha: String) -> (neural: [Double], synaptic: [Double]) {
+    static func toleranceReading(_ alpha: AttractorLoad) -> (neural: [Double], synaptic: [Double]) {
         let row = toleranceLoads.first { $0.alpha == alpha }!
         return (row.neural, row.synaptic)
     }
@@ -113,6 +113,8 @@ enum Figure2Claims {
     static let densityZ3: [Double] = [0.031, 0.057, 0.144]
     static let densityZ4: [Double] = [0.026, 0.045, 0.120]
     static let densityLoads = Figure2Sweep.toleranceLoads
+    /// The two highest loads of the sweep (panel 05's z = 2 lead).
+    static let highestLoads = Array(Figure2Sweep.alphas.suffix(2))
     /// Where the N = 200 values leave the paper's: measured against the committed N = 1000 set.
     static let finiteSizeValues = "at N = 200 the margins and densities of z = 3 and 4 are larger than at N = 1000 (α = 0.08, seed 100: min margin 0.486 / 0.436 against 0.436 / 0.363; density 0.029 / 0.025 against 0.031 / 0.026); at N = 1000 they match the panel"
     /// Panel 01: normalised bar heights, z = 1…4 for q = 2, 1, 2/3, 1/2.
@@ -138,10 +140,10 @@ enum Figure2Claims {
                   paper: "q = 2: 1.00, 0.54, 0.38, 0.31; q = 1: 0.64, 1.00, 0.89, 0.81; q = 2/3: 0.18, 0.81, 1.00, 0.99; q = 1/2: 0.04, 0.51, 0.93, 1.00",
                   source: ClaimSource(.panel, detail: "bar tops by pixel, ±0.007"), test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
                   expected: .networkSize1000(reason: finiteSizeValues, open: "seed 100 at N = 1000 gives z = 4 at q = 2/3 0.96 (panel 0.99) and z = 3 at q = 1/2 0.96 (0.93), 0.01 beyond the tolerance; its seed spread at N = 1000 is not measured yet (the N = 200 spread stands in)"),
-                  requires: at("0.08"), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
+                  requires: at(.alpha0_08), check: .panelValues(snrBars, reading: 0.007, spreadOf: "F2-snr-bars-values")) { inputs in
                 let metrics = Figure2Data.normExponentGroups.map(\.metric)
                 let heights = try metrics.flatMap { m -> [Double] in
-                    let v = try inputs.perZ(alpha: "0.08") { try $0.mean(m) }
+                    let v = try inputs.perZ(alpha: .alpha0_08) { try $0.mean(m) }
                     let top = v.max() ?? 1
                     return v.map { $0 / top }
                 }
@@ -150,25 +152,25 @@ enum Figure2Claims {
             claim("F2-neural-snr-values-a0.08", ["02"], "neural SNR per z at α = 0.08",
                   paper: Format.list(neuralSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.8 %"),
                   test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
-                  expected: .networkSize1000(reason: finiteSizeValues), requires: at("0.08"),
+                  expected: .networkSize1000(reason: finiteSizeValues), requires: at(.alpha0_08),
                   check: .panelValues(neuralSNRLow, reading: neuralSNRLow.map { $0 * 0.018 }, spreadOf: "F2-neural-snr-values-a0.08")) { inputs in
-                let v = try Figure2Data.neuralSNRAt(try inputs.sweepAt(alpha: "0.08"))
+                let v = try Figure2Data.neuralSNRAt(try inputs.sweepAt(alpha: .alpha0_08))
                 return Measured(v, ours: Format.perZ(v))
             },
             claim("F2-syn-snr-values-a0.08", ["05"], "synaptic SNR per z at α = 0.08",
                   paper: Format.list(synapticSNRLow), source: ClaimSource(.panel, detail: "log axis by pixel, ±1.9 %"),
                   test: "each within 2·√(reading² + seed s.d.²) (s.d. measured at N = 200)",
                   expected: .networkSize1000(reason: finiteSizeValues, open: "at N = 1000 z = 2 gives 7.55, 7.54, 7.53 at seeds 100–102 (s.d. 0.007) against the panel's 7.11 (6 %, tolerance 0.34): not seed noise. z = 1 (10.15, 10.14, 10.15) and z = 3, 4 (seed 100) agree within 1 %; the cause is not found"),
-                  requires: at("0.08"),
+                  requires: at(.alpha0_08),
                   check: .panelValues(synapticSNRLow, reading: synapticSNRLow.map { $0 * 0.019 }, spreadOf: "F2-syn-snr-values-a0.08")) { inputs in
-                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
+                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: .alpha0_08)).series.map { $0.mean[0] }
                 return Measured(v, ours: Format.perZ(v))
             },
             claim("F2-syn-snr-z2-over-z1-high-load", ["05"], "at the two highest loads z = 2 has the larger synaptic SNR",
                   paper: "α = 0.577: z = 2 6 % above z = 1; 0.7: 7 % above (they tie at 0.45)", source: ClaimSource(.panel),
-                  test: "z2 − z1 > 0 at α = 0.57667 and 0.7", requires: { $0.attractorPoints(alphas: ["0.57667", "0.7"], zs: [1, 2]) },
+                  test: "z2 − z1 > 0 at α = 0.57667 and 0.7", requires: { $0.attractorPoints(alphas: highestLoads, zs: [1, 2]) },
                   check: .allPositive) { inputs in
-                let gaps = try ["0.57667", "0.7"].map { a -> Double in
+                let gaps = try highestLoads.map { a -> Double in
                     let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: a, zs: [1, 2])).series.map { $0.mean[0] }
                     return v[1] - v[0]
                 }
@@ -219,7 +221,7 @@ enum Figure2Claims {
             claim("F2-snr-bars", ["01"], "the q-norm margin of q = 2/z is largest for that z",
                   paper: "q = 2 → z = 1, q = 1 → z = 2, q = 2/3 and 1/2 → z = 3 or 4 (nearly tied)",
                   source: ClaimSource(.panel), test: "argmax over z: z1 for q = 2, z2 for q = 1, z3 or z4 for q = 2/3 and 1/2",
-                  requires: at("0.08"),
+                  requires: at(.alpha0_08),
                   check: .custom(.order, passing: [[4, 3, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4]],
                                  failing: [[3, 4, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4], [4, 3, 2, 1, 4, 3, 2, 1, 1, 2, 4, 3, 1, 2, 3, 4],
                                            [4, 3, 2, 1, 3, 4, 2, 1, 1, 4, 2, 3, 1, 2, 3, 4], [4, 3, 2, 1, 3, 4, 2, 1, 1, 2, 4, 3, 4, 2, 3, 1], []]) { v in
@@ -228,7 +230,7 @@ enum Figure2Claims {
                       return w[0] == 1 && w[1] == 2 && [3, 4].contains(w[2]) && [3, 4].contains(w[3])
                   }) { inputs in
                 let metrics = Figure2Data.normExponentGroups.map(\.metric)
-                let values = try metrics.map { m in try inputs.perZ(alpha: "0.08") { try $0.mean(m) } }
+                let values = try metrics.map { m in try inputs.perZ(alpha: .alpha0_08) { try $0.mean(m) } }
                 let winners = values.map { zs[Check.argmax($0)] }
                 return Measured(values.flatMap { $0 },
                                 ours: "largest: q = 2 → z\(winners[0]), 1 → z\(winners[1]), 2/3 → z\(winners[2]), 1/2 → z\(winners[3])")
@@ -262,8 +264,8 @@ enum Figure2Claims {
             },
             claim("F2-syn-snr-order-low-load", ["05"], "at the lowest load synaptic SNR falls with z",
                   paper: "α = 0.08: 10.1, 7.11, 3.57, 2.80 (z = 1…4)", source: ClaimSource(.panel),
-                  test: "strictly falling in z at α = 0.08", requires: at("0.08"), check: .fallingInGroups(of: 4)) { inputs in
-                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: "0.08")).series.map { $0.mean[0] }
+                  test: "strictly falling in z at α = 0.08", requires: at(.alpha0_08), check: .fallingInGroups(of: 4)) { inputs in
+                let v = try Figure2Data.synapticSNR(try inputs.sweepAt(alpha: .alpha0_08)).series.map { $0.mean[0] }
                 return Measured(v, ours: Format.perZ(v, 1))
             },
             claim("F2-syn-tol-z34-low", ["07"], "z = 3 and 4 tolerate less synaptic noise than z = 1 and 2",
@@ -293,22 +295,22 @@ enum Figure2Claims {
                 return Measured(values, ours: shown.joined(separator: " | "), note: note)
             },
             claim("F2-syn-tol-peak-z2", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.08 (z = 1 close behind; z = 3, 4 well below)",
-                  paper: Format.list(toleranceReading("0.08").synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
-                  expected: .networkSize1000(reason: finiteSize), requires: at("0.08"), check: z2Largest) { inputs in
-                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.08")
+                  paper: Format.list(toleranceReading(.alpha0_08).synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  expected: .networkSize1000(reason: finiteSize), requires: at(.alpha0_08), check: z2Largest) { inputs in
+                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: .alpha0_08)
                 return Measured(v, ours: Format.list(v))
             },
             claim("F2-syn-tol-z2-over-z1-seeds", ["07"],
                   "z = 2 tolerates more synaptic noise than z = 1 at α = 0.08, over three seeds (the headline claim with its seed spread)",
-                  paper: "\(Format.number(toleranceReading("0.08").synaptic[1], 3)) against \(Format.number(toleranceReading("0.08").synaptic[0], 3)) (one run)", source: ClaimSource(.panel),
+                  paper: "\(Format.number(toleranceReading(.alpha0_08).synaptic[1], 3)) against \(Format.number(toleranceReading(.alpha0_08).synaptic[0], 3)) (one run)", source: ClaimSource(.panel),
                   test: "over seeds \(headlineSeeds.map(String.init).joined(separator: ", ")): the mean of z2 − z1 is positive and larger than its standard error",
                   expected: .networkSize1000(reason: finiteSize),
-                  requires: { $0.attractorPoints(alpha: "0.08", zs: [1, 2], seeds: headlineSeeds) },
+                  requires: { $0.attractorPoints(alpha: .alpha0_08, zs: [1, 2], seeds: headlineSeeds) },
                   check: .custom(.sign, passing: [[0.08, 0.06, 0.02], [0.04]], failing: [[0.02, -0.04, 0.01], [0.1, -0.09, 0.0], [-0.01], []]) { gap in
                       let g = MeanSEM(gap)
                       return !gap.isEmpty && g.mean > 0 && g.mean > g.sem
                   }) { inputs in
-                let tolerance = { (z: Int, seed: UInt64) in try inputs.attractor(z: z, alpha: "0.08", seed: seed).maxNoise(.synapticFirstAlive) }
+                let tolerance = { (z: Int, seed: UInt64) in try inputs.attractor(z: z, alpha: .alpha0_08, seed: seed).maxNoise(.synapticFirstAlive) }
                 let z1 = try headlineSeeds.map { try tolerance(1, $0) }, z2 = try headlineSeeds.map { try tolerance(2, $0) }
                 let gap = zip(z2, z1).map { $0 - $1 }
                 let g = MeanSEM(gap), a = MeanSEM(z1), b = MeanSEM(z2)
@@ -317,9 +319,9 @@ enum Figure2Claims {
                                 + "z1 \(Format.number(a.mean)) ± \(Format.number(a.sem, 3)), z2 \(Format.number(b.mean)) ± \(Format.number(b.sem, 3))")
             },
             claim("F2-syn-tol-peak-z2-a0.1425", ["07"], "max tolerated synaptic noise is highest for z = 2 at α = 0.1425",
-                  paper: Format.list(toleranceReading("0.1425").synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
-                  expected: .networkSize1000(reason: finiteSize), requires: at("0.1425"), check: z2Largest) { inputs in
-                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: "0.1425")
+                  paper: Format.list(toleranceReading(.alpha0_1425).synaptic, 3), source: ClaimSource(.panel), test: "argmax over z is z = 2",
+                  expected: .networkSize1000(reason: finiteSize), requires: at(.alpha0_1425), check: z2Largest) { inputs in
+                let v = try maxNoise(inputs, .synapticFirstAlive, alpha: .alpha0_1425)
                 return Measured(v, ours: Format.list(v))
             },
             claim("F2-pruned-floor", ["10"], "pruned weights pile up at 1e-20 (z = 1), 1e-40 (z = 2) and exactly 0 (z ≥ 3): float32 underflow of the factor products",
@@ -332,7 +334,7 @@ enum Figure2Claims {
                   }) { inputs in
                 var found: [String] = [], values: [Double] = []
                 for z in zs {
-                    let (all, _) = try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: z)
+                    let all = try inputs.savedWeights(z: z).all
                     let tiny = all.filter { $0 > 0 && $0 < 1e-10 }.map { log10($0).rounded() }
                     let zeros = all.filter { $0 == 0 }.count
                     var counts: [Double: Int] = [:]
@@ -359,7 +361,7 @@ enum Figure2Claims {
                   requires: savedWeights,
                   check: .panelValues([-0.93, -0.93, -1.02, -1.02, 0.79, 0.91, 0.66, 0.62],
                                       reading: [0.03, 0.06, 0.05, 0.05, 0.06, 0.06, 0.06, 0.06], spreadOf: "F2-surviving-shape")) { inputs in
-                let shapes = try zs.map { Figure2Data.survivingShape(try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: $0).surviving) }
+                let shapes = Figure2Data.survivingWeights(alpha: AttractorLoad.saved.value, try zs.map { try inputs.savedWeights(z: $0).surviving }).shapes
                 let v = shapes.map(\.modeLog10) + shapes.map(\.halfWidthDecades)
                 return Measured(v, ours: "modes \(Format.list(Array(v[0..<4]))); widths \(Format.list(Array(v[4..<8])))")
             },
@@ -374,7 +376,7 @@ enum Figure2Claims {
                   requires: savedWeights,
                   check: .panelValues([0.493, 0.740, 0.861, 0.884], reading: 0.003, spreadOf: "F2-pruned-counts")) { inputs in
                 let v = try zs.map { z -> Double in
-                    let w = try Figure2Data.scaledWeights(try inputs.sweepAt(alpha: "0.33"), z: z)
+                    let w = try inputs.savedWeights(z: z)
                     return Double(w.all.count - w.surviving.count) / Double(w.all.count)
                 }
                 return Measured(v, ours: Format.list(v, 3))
@@ -383,7 +385,7 @@ enum Figure2Claims {
                   "recall curves start at 1, those under neural noise end at 0, and they lie in z order: for neural noise each z below the one before, for synaptic noise z = 3 and 4 below z = 1 and 2",
                   paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
                   test: "recall ≥ 0.95 at zero noise for all 8 curves and ≤ 0.05 at the largest level for the neural ones (the synaptic end: F2-recall-synaptic-end); the area under the recall curve (mean recall over the noise grid) strictly falls with z for neural noise, and max(z3, z4) < min(z1, z2) for synaptic noise",
-                  requires: at("0.08"),
+                  requires: at(.alpha0_08),
                   check: .custom(.order, passing: [[1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3]],
                                  failing: [[0.9, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3],
                                            [1, 1, 1, 1, 1, 1, 1, 1, 0, 0.06, 0, 0, 0.3, 0.2, 0.1, 0.08, 0.8, 0.7, 0.35, 0.3],
@@ -397,7 +399,7 @@ enum Figure2Claims {
                 var starts: [Double] = [], neuralEnds: [Double] = [], areas: [NoiseType: [Double]] = [:]
                 for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
                     for z in zs {
-                        let r = try meanRecall(inputs, type, z: z, alpha: "0.08")
+                        let r = try meanRecall(inputs, type, z: z, alpha: .alpha0_08)
                         areas[type, default: []].append(r.reduce(0, +) / Double(r.count))
                         starts.append(r.first!)
                         if type == .neuralBalanced { neuralEnds.append(r.last!) }
@@ -412,17 +414,17 @@ enum Figure2Claims {
                   paper: "every z ≤ 0.05 at the largest level (α = 0.08)", source: ClaimSource(.panel),
                   test: "recall ≤ 0.05 at the largest synaptic noise level for z = 1…4",
                   expected: .networkSize1000(reason: "the N = 200 networks tolerate more synaptic noise (z = 2 about 0.75 against the paper's 0.61), so with the paper's noise range z = 2's curve ends above 0.05"),
-                  requires: at("0.08"),
+                  requires: at(.alpha0_08),
                   check: .custom(.sign, passing: [[0.02, 0.05, 0, 0]], failing: [[0.02, 0.06, 0, 0], [.nan, 0, 0, 0], []]) { v in
                       !v.isEmpty && v.allSatisfy { $0 <= 0.05 }
                   }) { inputs in
-                let ends = try zs.map { try meanRecall(inputs, .synapticFirstAlive, z: $0, alpha: "0.08").last! }
+                let ends = try zs.map { try meanRecall(inputs, .synapticFirstAlive, z: $0, alpha: .alpha0_08).last! }
                 return Measured(ends, ours: "last level: " + Format.perZ(ends))
             },
             claim("F2-recall-crossing", ["03", "06"], "recall curves cross 0.5 once",
                   paper: "every z, neural and synaptic noise, α = 0.08", source: ClaimSource(.panel),
                   test: "recall ≥ 0.95 at zero noise, ≤ 0.05 at the largest level, one crossing of 0.5",
-                  expected: .paperProtocol(reason: recallSampling), requires: at("0.08"),
+                  expected: .paperProtocol(reason: recallSampling), requires: at(.alpha0_08),
                   check: .custom(.order, passing: [[1, 0, 1, 0.98, 0.01, 1]], failing: [[1, 0, 3], [1, 0.1, 1], [0.9, 0, 1], []]) { v in
                       // Per curve: start, end, number of crossings of 0.5.
                       !v.isEmpty && v.count % 3 == 0 && stride(from: 0, to: v.count, by: 3).allSatisfy { v[$0] >= 0.95 && v[$0 + 1] <= 0.05 && v[$0 + 2] == 1 }
@@ -430,7 +432,7 @@ enum Figure2Claims {
                 var bad: [String] = [], values: [Double] = []
                 for type in [NoiseType.neuralBalanced, .synapticFirstAlive] {
                     for z in zs {
-                        let r = try meanRecall(inputs, type, z: z, alpha: "0.08")
+                        let r = try meanRecall(inputs, type, z: z, alpha: .alpha0_08)
                         let crossings = zip(r, r.dropFirst()).filter { ($0 - 0.5) * ($1 - 0.5) < 0 || ($1 == 0.5 && $0 != 0.5) }.count
                         values += [r.first!, r.last!, Double(crossings)]
                         if !(r.first! >= 0.95 && r.last! <= 0.05 && crossings == 1) {

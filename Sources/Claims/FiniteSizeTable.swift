@@ -32,10 +32,10 @@ public struct FiniteSizeTable: Sendable {
                         catch { return "error" }
                     }
                 }
-                rows.append([alpha, "\(inputs.variant.attractorN)", inputs.variant.description]
+                rows.append([alpha.text, "\(inputs.variant.attractorN)", inputs.variant.description]
                             + cells(.synapticFirstAlive) + cells(.neuralBalanced))
             }
-            rows.append([alpha, "1000", "paper (published panels)"] + paperSynaptic.map { Format.number($0) }
+            rows.append([alpha.text, "1000", "paper (published panels)"] + paperSynaptic.map { Format.number($0) }
                         + paperNeural.map { Format.number($0) })
         }
         let header = ["α", "N", "results"] + Figure2Sweep.zs.map { "synaptic z\($0)" } + Figure2Sweep.zs.map { "neural z\($0)" }

@@ -8,10 +8,11 @@ import Sim
 /// One (z, α, seed) point of the Figure 2 sweep, as read back from its cached result.
 public struct AttractorResult {
     public let z: Int
-    public let alpha: Double
+    public let load: AttractorLoad
     public let seed: UInt64
     public let result: StoredResult
 
+    public var alpha: Double { load.value }
     public var n: Int { Int(result.values["n"] ?? .nan) }
     public var m: Int { Int(result.values["m"] ?? .nan) }
     public var f: Double { result.values["f"] ?? 0.5 }
@@ -37,12 +38,10 @@ public struct AttractorResult {
     // The max tolerated noise in the paper's units, from the stored noise factors:
     // `maxNoise(_:)` and `noiseInPaperUnits(_:level:)` (AttractorNoiseUnits.swift).
 
-    public static func load(results: URL, scale: Scale, z: Int, alpha: String, seed: UInt64,
+    public static func load(results: URL, scale: Scale, z: Int, alpha: AttractorLoad, seed: UInt64,
                             n: Int? = nil) throws -> AttractorResult {
         let point = SimulationPoint.attractor(scale: scale, z: z, alpha: alpha, seed: seed, n: n)
-        let dir = point.directory(inScaleFolder: results)
-        guard let a = Double(alpha) else { throw ResultError.corrupt(path: dir.path, reason: "alpha '\(alpha)' is not a number") }
-        return AttractorResult(z: z, alpha: a, seed: seed, result: try ResultStore.load(dir))
+        return AttractorResult(z: z, load: alpha, seed: seed, result: try ResultStore.load(point.directory(inScaleFolder: results)))
     }
 }
 
@@ -66,17 +65,20 @@ public struct MeanSEM {
 /// All points of the sweep, indexed by z and alpha, with every seed.
 public struct AttractorSweep {
     public let zs: [Int]
-    public let alphas: [Double]
+    public let loads: [AttractorLoad]
     public let seeds: [UInt64]
     /// points[z][alphaIndex] = one point per seed.
     public let points: [Int: [[AttractorResult]]]
 
-    public init(zs: [Int], alphas: [Double], seeds: [UInt64], points: [Int: [[AttractorResult]]]) {
-        self.zs = zs; self.alphas = alphas; self.seeds = seeds; self.points = points
+    public init(zs: [Int], loads: [AttractorLoad], seeds: [UInt64], points: [Int: [[AttractorResult]]]) {
+        self.zs = zs; self.loads = loads; self.seeds = seeds; self.points = points
     }
 
+    /// The loads' values, in the sweep's order (the x values of the load panels).
+    public var alphas: [Double] { loads.map(\.value) }
+
     /// The results of `Figure2Sweep` (or the given zs/α/seeds) under `results` (data/results/<scale>).
-    public static func load(results: URL, scale: Scale, zs: [Int] = Figure2Sweep.zs, alphas: [String] = Figure2Sweep.alphas,
+    public static func load(results: URL, scale: Scale, zs: [Int] = Figure2Sweep.zs, alphas: [AttractorLoad] = Figure2Sweep.alphas,
                             seeds: [UInt64] = Figure2Sweep.defaultSeeds, n: Int? = nil) throws -> AttractorSweep {
         var points: [Int: [[AttractorResult]]] = [:]
         for z in zs {
@@ -84,14 +86,14 @@ public struct AttractorSweep {
                 try seeds.map { try AttractorResult.load(results: results, scale: scale, z: z, alpha: a, seed: $0, n: n) }
             }
         }
-        return AttractorSweep(zs: zs, alphas: alphas.map { Double($0)! }, seeds: seeds, points: points)
+        return AttractorSweep(zs: zs, loads: alphas, seeds: seeds, points: points)
     }
 
     public func at(z: Int, alphaIndex: Int) -> [AttractorResult] { points[z]![alphaIndex] }
 
-    /// Index of the load closest to `alpha`.
-    public func alphaIndex(nearest alpha: Double) -> Int {
-        alphas.indices.min(by: { abs(alphas[$0] - alpha) < abs(alphas[$1] - alpha) })!
+    /// Index of the load closest to `load` (itself when the sweep holds it).
+    public func alphaIndex(nearest load: AttractorLoad) -> Int {
+        loads.firstIndex(of: load) ?? alphas.indices.min(by: { abs(alphas[$0] - load.value) < abs(alphas[$1] - load.value) })!
     }
 
     /// A statistic over seeds for every load at one z.

@@ -39,9 +39,8 @@ public struct PointCost: Sendable, CustomStringConvertible {
 public enum CostModel {
     public static func cost(_ point: SimulationPoint) -> PointCost? {
         switch point {
-        case .attractor(let scale, let z, let alphaText, let seed, let n):
-            guard let alpha = Double(alphaText) else { return nil }
-            return AttractorCost.cost(scale.attractor.parameters(z: z, alpha: alpha, alphaText: alphaText, seed: seed, n: n),
+        case .attractor(let scale, let z, let alpha, let seed, let n):
+            return AttractorCost.cost(scale.attractor.parameters(z: z, load: alpha, seed: seed, n: n),
                                       scale: scale)
         case .wakeSleep(let scale, let load, let seed):
             return WakeSleepCost.cost(scale.wakeSleep.parameters(load: load, seed: seed))
@@ -77,8 +76,9 @@ enum AttractorCost {
     }
 
     /// Epochs to convergence with the default scale's training (docs/methods.md §1.10) at
-    /// N = 200, seed 100, per z over the α grid; nil: not converged by the 2·10⁵ bound.
-    static let alphas = [0.08, 0.1425, 0.205, 0.2675, 0.33, 0.45333, 0.57667, 0.7]
+    /// N = 200, seed 100, per z over Figure 2's sweep (a test keeps the rows as long as the
+    /// sweep); nil: not converged by the 2·10⁵ bound.
+    static let alphas = Figure2Sweep.alphas.map(\.value)
     static let convergedAt200: [Int: [Int?]] = [
         1: [100_000, 130_000, 150_000, 170_000, 170_000, nil, nil, nil],
         2: [nil, nil, nil, nil, nil, nil, nil, nil],
@@ -95,7 +95,7 @@ enum AttractorCost {
         let bound = Double(p.maxEpochs)
         // Only the default training (default and large) has measured convergence; the
         // paper's rates and tiny's short bounds give the bound.
-        guard scale == .default || scale == .large, let table = convergedAt200[measuredZ(p.z)] else {
+        guard scale == .default || scale == .large, let table = convergedAt200[measuredZ(p.z)], table.count == alphas.count else {
             return (bound, "epoch bound (no measured convergence at this scale's training)")
         }
         // Interpolate log(epochs) in α between the measured loads; a load whose neighbour did

@@ -47,7 +47,7 @@ public enum EvidencePacker {
             packed.append(point)
         }
         let manifest = EvidenceManifest(
-            about: "Figure 2 at N = 1000 (large scale): the tolerance loads α = \(EvidenceSet.alphas.joined(separator: ", ")) for z = 1…4 "
+            about: "Figure 2 at N = 1000 (large scale): the tolerance loads α = \(EvidenceSet.alphas.map(\.text).joined(separator: ", ")) for z = 1…4 "
                 + "(seed \(EvidenceSet.seed)) and z = \(EvidenceSet.spreadZs.map(String.init).joined(separator: ", ")) at α = \(EvidenceSet.spreadAlpha) "
                 + "for seeds \(EvidenceSet.spreadSeeds.map(String.init).joined(separator: ", ")). Each result.json is simulate's, listing "
                 + "only the arrays kept here; the left-out arrays (\(EvidenceSet.leftOut.sorted().joined(separator: ", "))) keep their digests.",

@@ -20,7 +20,7 @@ public enum EvidenceSet {
     public static let seed: UInt64 = 100
     /// The headline claim (z = 2 tolerates the most synaptic noise at α = 0.08) gets its seed
     /// spread: z = 1 and 2 at α = 0.08 for each of these seeds.
-    public static let spreadAlpha = "0.08"
+    public static let spreadAlpha = AttractorLoad.alpha0_08
     public static let spreadZs = [1, 2]
     public static let spreadSeeds: [UInt64] = [100, 101, 102]
     /// The N × N arrays the set leaves out (no claim it serves reads them); the manifest keeps
@@ -28,7 +28,7 @@ public enum EvidenceSet {
     public static let leftOut: Set<String> = ["W", "U0"]
     /// The point CI recomputes from scratch: the cheapest of the set (z = 3 at α = 0.08: 461
     /// CPU-s against 718 for z = 4 on an Intel Xeon, docs/report.md "Paper-size evidence").
-    public static let checkedPoint = SimulationPoint.attractor(scale: .large, z: 3, alpha: "0.08", seed: 100)
+    public static let checkedPoint = SimulationPoint.attractor(scale: .large, z: 3, alpha: .alpha0_08, seed: 100)
 
     /// Every point of the set, highest load first (those take longest, so `make -j` starts them first).
     public static var points: [SimulationPoint] {
@@ -42,10 +42,10 @@ public enum EvidenceSet {
 
     /// The parameters the current code asks for at a point of the set.
     public static func currentParameters(_ point: SimulationPoint) throws -> JSONValue {
-        guard case .attractor(let s, let z, let alpha, let seed, let n) = point, let a = Double(alpha) else {
+        guard case .attractor(let s, let z, let alpha, let seed, let n) = point else {
             throw EvidenceError.notInSet(point.name)
         }
-        return try JSONValue(encoding: s.attractor.parameters(z: z, alpha: a, alphaText: alpha, seed: seed, n: n))
+        return try JSONValue(encoding: s.attractor.parameters(z: z, load: alpha, seed: seed, n: n))
     }
 }
 

@@ -12,13 +12,13 @@ public struct Figure2Data {
     /// f of every Figure 2 network (§1).
     public static let f = AttractorParameters.f
     /// The lowest load, where panels 01, 03 and 06 look.
-    public static let lowLoad = 0.08
+    public static let lowLoad = AttractorLoad.alpha0_08
     /// Panel 02's neural noise, f_noise/f: the flipped fraction the SNR is measured against.
     public static let neuralNoiseFraction = 0.03
     /// The load of the saved weight matrices (panels 09, 10).
-    public static let savedLoad = AttractorParameters.savedAlpha
+    public static let savedLoad = AttractorLoad.saved
     /// Loads of the max-noise panels (04, 07): the paper's 0.08, 0.1425 and 0.33.
-    public static let maxNoiseLoads = Figure2Sweep.toleranceLoads.compactMap(Double.init)
+    public static let maxNoiseLoads = Figure2Sweep.toleranceLoads
     /// The α grid of the theory curves of panels 02 and 05.
     public static let theoryAlphas = stride(from: 0.04, through: 0.8, by: 0.005).map { $0 }
 
@@ -80,7 +80,7 @@ public struct Figure2Data {
     public struct MaxNoiseVsZ {
         public struct Load {
             /// The requested load (the label) and the nearest simulated one.
-            public var requestedAlpha: Double
+            public var requestedLoad: AttractorLoad
             public var alpha: Double
             public var mean: [Double]
             public var sem: [Double]
@@ -108,6 +108,17 @@ public struct Figure2Data {
         /// Counts per z (sweep order) in units of 10^unit.
         public var counts: [[Double]]
         public var unit: Int
+
+        /// The shape of each z's stairs: log10 of the fullest bin's centre, and the width in
+        /// decades between the stairs' outer crossings of half that bin's count (the edges
+        /// where the curve rises above and finally falls below it).
+        public var shapes: [(modeLog10: Double, halfWidthDecades: Double)] {
+            counts.map { c in
+                guard let top = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[top] > 0 else { return (.nan, .nan) }
+                let above = c.indices.filter { c[$0] >= c[top] / 2 }
+                return ((logEdges[top] + logEdges[top + 1]) / 2, logEdges[above.last! + 1] - logEdges[above.first!])
+            }
+        }
     }
 
     /// 10: all off-diagonal weights of the same networks, exact zeros apart.
@@ -210,7 +221,7 @@ public struct Figure2Data {
             synapticRecall: try recallVsNoise(s, type: .synapticFirstAlive),
             maxSynapticNoise: try maxNoiseVsZ(s, type: .synapticFirstAlive),
             density: try connectionDensity(s),
-            survivingWeights: survivingWeights(s, scaled.map(\.surviving)),
+            survivingWeights: survivingWeights(alpha: s.alphas[s.alphaIndex(nearest: savedLoad)], scaled.map(\.surviving)),
             allWeights: allWeights(scaled.map(\.all)),
             comparison: try comparison(s),
             summary: try summaryRows(s))
@@ -300,11 +311,11 @@ public struct Figure2Data {
         return RecallVsNoise(type: type, alpha: s.alphas[i], curves: curves)
     }
 
-    static func maxNoiseVsZ(_ s: AttractorSweep, type: NoiseType, loads: [Double] = maxNoiseLoads) throws -> MaxNoiseVsZ {
+    static func maxNoiseVsZ(_ s: AttractorSweep, type: NoiseType, loads: [AttractorLoad] = maxNoiseLoads) throws -> MaxNoiseVsZ {
         MaxNoiseVsZ(type: type, loads: try loads.map { a in
             let i = s.alphaIndex(nearest: a)
             let v = try s.zs.map { z in MeanSEM(try s.at(z: z, alphaIndex: i).map { try $0.maxNoise(type) }) }
-            return .init(requestedAlpha: a, alpha: s.alphas[i], mean: v.map(\.mean), sem: v.map(\.sem))
+            return .init(requestedLoad: a, alpha: s.alphas[i], mean: v.map(\.mean), sem: v.map(\.sem))
         })
     }
 
@@ -369,22 +380,12 @@ public struct Figure2Data {
     /// Panel 09's bins: 50 log bins 1e-3…1.
     static let survivingEdges = Binning.logEdges(1e-3, 1, count: 50)
 
-    /// The shape of one z's stairs in panel 09: log10 of the fullest bin's centre, and the
-    /// width in decades between the stairs' outer crossings of half that bin's count (the
-    /// edges where the curve rises above and finally falls below it).
-    public static func survivingShape(_ surviving: [Double]) -> (modeLog10: Double, halfWidthDecades: Double) {
-        let logEdges = survivingEdges.map(log10)
-        let c = Binning.counts(surviving, edges: survivingEdges)
-        guard let top = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[top] > 0 else { return (.nan, .nan) }
-        let above = c.indices.filter { c[$0] >= c[top] / 2 }
-        return ((logEdges[top] + logEdges[top + 1]) / 2, logEdges[above.last! + 1] - logEdges[above.first!])
-    }
-
-    static func survivingWeights(_ s: AttractorSweep, _ surviving: [[Double]]) -> SurvivingWeights {
+    /// Panel 09 from the surviving (rescaled) weights of each z at load `alpha`.
+    public static func survivingWeights(alpha: Double, _ surviving: [[Double]]) -> SurvivingWeights {
         let edges = survivingEdges
         let counts = surviving.map { Binning.counts($0, edges: edges) }
         let unit = countUnit(counts.flatMap { $0 }.max() ?? 1)
-        return SurvivingWeights(alpha: s.alphas[s.alphaIndex(nearest: savedLoad)], logEdges: edges.map(log10),
+        return SurvivingWeights(alpha: alpha, logEdges: edges.map(log10),
                                 counts: counts.map { c in c.map { $0 / pow(10, Double(unit)) } }, unit: unit)
     }
 
@@ -420,10 +421,10 @@ public struct Figure2ToleranceData {
     /// `s` must hold the lowest load (the recall panels); the max-noise panels show those of
     /// `Figure2Data.maxNoiseLoads` it holds (a set still being computed lacks some).
     public static func build(_ s: AttractorSweep) throws -> Figure2ToleranceData {
-        guard s.alphas.contains(Figure2Data.lowLoad) else {
+        guard s.loads.contains(Figure2Data.lowLoad) else {
             throw ResultError.corrupt(path: "Figure 2 tolerance panels", reason: "the sweep has no load α = \(Figure2Data.lowLoad)")
         }
-        let loads = Figure2Data.maxNoiseLoads.filter(s.alphas.contains)
+        let loads = Figure2Data.maxNoiseLoads.filter(s.loads.contains)
         return Figure2ToleranceData(
             zs: s.zs,
             neuralRecall: try Figure2Data.recallVsNoise(s, type: .neuralBalanced),

@@ -6,9 +6,9 @@ import Foundation
 import Sim
 
 public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
-    /// Figure 2: z factors, load α (as text: it names the directory), seed, and N when it is
+    /// Figure 2: z factors, load α (its text names the directory), seed, and N when it is
     /// not the scale's (the finite-size study: the scale's training at another network size).
-    case attractor(scale: Scale, z: Int, alpha: String, seed: UInt64, n: Int? = nil)
+    case attractor(scale: Scale, z: Int, alpha: AttractorLoad, seed: UInt64, n: Int? = nil)
     /// Figure 3: one load's run.
     case wakeSleep(scale: Scale, load: WakeSleepLoad, seed: UInt64)
     /// Figures 5–6: the populations of one seed over T time units; synapses and dt when they
@@ -51,7 +51,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
     public var name: String {
         switch self {
         case .attractor(_, let z, let alpha, let seed, let n):
-            return "z\(z)_alpha\(alpha)_seed\(seed)" + (n.map { "_N\($0)" } ?? "")
+            return "z\(z)_alpha\(alpha.text)_seed\(seed)" + (n.map { "_N\($0)" } ?? "")
         case .wakeSleep(_, let load, let seed): return "\(load.rawValue)_seed\(seed)"
         case .fluctuations(_, let seed, let duration, let synapses, let dt):
             return "seed\(seed)_T\(duration)" + (synapses.map { "_N\($0)" } ?? "") + (dt.map { "_dt\($0)" } ?? "")
@@ -75,7 +75,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
         switch model {
         case "attractor":
             guard (3...4).contains(tokens.count), let scale = Scale(rawValue: scaleText),
-                  let z = value(0, "z").flatMap({ Int($0) }), let alpha = value(1, "alpha"), Double(alpha) != nil,
+                  let z = value(0, "z").flatMap({ Int($0) }), let alpha = value(1, "alpha").flatMap(AttractorLoad.init(text:)),
                   let seed = value(2, "seed").flatMap({ UInt64($0) }) else { break }
             var n: Int?
             if tokens.count == 4 {
@@ -108,7 +108,7 @@ public enum SimulationPoint: Hashable, Sendable, CustomStringConvertible {
     public func simulateArguments(directory dir: String) -> [String] {
         switch self {
         case .attractor(let s, let z, let alpha, let seed, let n):
-            return ["attractor", "--scale", s.rawValue, "--z", "\(z)", "--alpha", alpha, "--seed", "\(seed)", "--out", dir]
+            return ["attractor", "--scale", s.rawValue, "--z", "\(z)", "--alpha", alpha.text, "--seed", "\(seed)", "--out", dir]
                 + (n.map { ["--n", "\($0)"] } ?? [])
         case .wakeSleep(let s, let load, let seed):
             return ["wake-sleep", "--scale", s.rawValue, "--load", load.rawValue, "--seed", "\(seed)", "--out", dir]

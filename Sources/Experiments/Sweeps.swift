@@ -3,14 +3,24 @@
 
 import Sim
 
+/// The loads of Figure 2 that panels and claims name.
+extension AttractorLoad {
+    /// The lowest load of the sweep, where panels 01, 03 and 06 look.
+    public static let alpha0_08 = AttractorLoad(text: "0.08")!
+    public static let alpha0_1425 = AttractorLoad(text: "0.1425")!
+    /// The load of the saved weight matrices (panels 09, 10).
+    public static let alpha0_33 = AttractorLoad.saved
+}
+
 /// Figure 2: attractor networks for every z and load α.
 public enum Figure2Sweep {
     public static let zs = [1, 2, 3, 4]
-    /// The loads α = M/N, written as in the result directory names. Add a load here.
-    public static let alphas = ["0.08", "0.1425", "0.205", "0.2675", "0.33", "0.45333", "0.57667", "0.7"]
+    /// The paper's loads α = M/N, lowest first. Add a load here (its text names its directory).
+    public static let alphas: [AttractorLoad] = [.alpha0_08, .alpha0_1425] + ["0.205", "0.2675"].map { AttractorLoad(text: $0)! }
+        + [.alpha0_33] + ["0.45333", "0.57667", "0.7"].map { AttractorLoad(text: $0)! }
     public static let defaultSeeds: [UInt64] = [100]
     /// The paper's loads of the max-noise panels (04, 07), which the committed N = 1000 set holds.
-    public static let toleranceLoads = ["0.08", "0.1425", "0.33"]
+    public static let toleranceLoads: [AttractorLoad] = [.alpha0_08, .alpha0_1425, .alpha0_33]
 
     /// Every point, highest load first: those take longest, so `make -j` starts them first.
     public static func points(scale: Scale, seeds: [UInt64] = defaultSeeds) -> [SimulationPoint] {

@@ -10,7 +10,7 @@ public enum ProvenanceCollector {
         let commit = git(["rev-parse", "HEAD"], in: root)
         let status = git(["status", "--porcelain", "--untracked-files=no"], in: root)
         return Provenance(commit: commit ?? "unknown", dirty: !(status ?? "").isEmpty, scale: scale, seeds: seeds,
-                          date: isoDate(Date()), cpuModel: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
+                          date: isoDate(Date()), cpuModel: MachineInfo.cpuModel, cores: ProcessInfo.processInfo.activeProcessorCount,
                           host: hostName(), points: resultDirectories.map { point($0, root: root) })
     }
 
@@ -53,17 +53,6 @@ public enum ProvenanceCollector {
     /// git's trimmed output, nil when git is missing or fails (not a repository, say).
     static func git(_ arguments: [String], in root: URL) -> String? {
         CommandOutput.run(["git", "-C", root.path] + arguments)?.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The first "model name" of /proc/cpuinfo (Linux), else "unknown".
-    static func cpuModel() -> String {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
-        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            if let colon = line.firstIndex(of: ":") {
-                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return "unknown"
     }
 
     /// gethostname(2): ProcessInfo.hostName may try a name lookup.

@@ -38,7 +38,7 @@ struct AttractorBench: ParsableCommand {
         var trained: AttractorTrainer? = nil
         let chosen = z == nil ? Set(points.split(separator: ",").compactMap { Int($0) }) : Set(reference.indices)
         for (index, point) in reference.enumerated() where chosen.contains(index) {
-            let p = AttractorScale.paper.parameters(z: point.z, alpha: point.alpha, n: n, maxEpochs: epochs)
+            let p = AttractorScale.paper.parameters(z: point.z, load: AttractorLoad(point.alpha), n: n, maxEpochs: epochs)
             let trainer = AttractorPoint.makeTrainer(p, threads: threads)
             trainer.denseFromAliveFraction = denseFrom
             let c0 = ProcessCPU.seconds(), t0 = Date()

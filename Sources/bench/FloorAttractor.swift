@@ -25,7 +25,7 @@ enum AttractorFloors {
     /// A trainer at epoch `warmup` of the paper's point (z, α = 0.08, N = 1000), trained with
     /// the default passes; its epoch bound leaves room for `extra` more epochs.
     static func warmTrainer(z: Int, warmup: Int, extra: Int) -> (AttractorTrainer, AttractorParameters) {
-        let p = AttractorScale.paper.parameters(z: z, alpha: alpha, n: n, maxEpochs: warmup + extra + 10)
+        let p = AttractorScale.paper.parameters(z: z, load: AttractorLoad(alpha), n: n, maxEpochs: warmup + extra + 10)
         let trainer = AttractorPoint.makeTrainer(p, threads: 1)
         progress("training z=\(z) α=\(alpha) (M=\(p.m)): \(warmup) warm-up epochs")
         var last = Clock.now()
@@ -141,7 +141,7 @@ enum AttractorFloors {
     /// and rescaled as a result point is), timed on `levels` of the 200 levels and scaled.
     static func tolerance(trainer: AttractorTrainer, levels k: Int, countLevels kc: Int)
         -> ([FloorRow], [String]) {
-        let p = AttractorScale.paper.parameters(z: 1, alpha: alpha, n: n)
+        let p = AttractorScale.paper.parameters(z: 1, load: AttractorLoad(alpha), n: n)
         let epoch = trainer.epoch
         trainer.finish()
         SynapseOps.rescaleMeanU(trainer.net)

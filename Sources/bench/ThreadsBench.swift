@@ -22,7 +22,7 @@ struct ThreadsBench: ParsableCommand {
                 var wall: [Int: Double] = [:]
                 var states: [Int: Data] = [:]
                 for threads in [1, 2] {
-                    let p = AttractorScale.paper.parameters(z: zv, alpha: alpha, n: n, maxEpochs: epochs)
+                    let p = AttractorScale.paper.parameters(z: zv, load: AttractorLoad(alpha), n: n, maxEpochs: epochs)
                     let trainer = AttractorPoint.makeTrainer(p, threads: threads)
                     let t0 = Date()
                     trainer.train()

@@ -12,8 +12,8 @@ struct AttractorCommand: ParsableCommand {
 
     @Option(help: "Factors per synapse (1...4 with scale defaults; larger with explicit --n and --max-epochs).")
     var z: Int
-    @Option(help: "Load α = M/N (> 0); the text names the result directory.")
-    var alpha: String
+    @Option(help: "Load α = M/N (a number > 0); the text names the result directory.")
+    var alpha: AttractorLoad
     @Option(help: "Random seed.") var seed: UInt64 = Figure2Sweep.defaultSeeds[0]
     @Option(help: "Override the scale's number of neurons.") var n: Int?
     @Option(name: .customLong("max-epochs"), help: "Override the scale's epoch bound.") var maxEpochs: Int?
@@ -22,7 +22,6 @@ struct AttractorCommand: ParsableCommand {
 
     func parameters() throws -> AttractorParameters {
         let sc = runOptions.scale.attractor
-        guard let a = Double(alpha), a.isFinite, a > 0 else { throw ValidationError("--alpha: '\(alpha)' is not a number > 0") }
         guard z >= 1 else { throw ValidationError("--z: must be >= 1, got \(z)") }
         if z > 4 && (n == nil || maxEpochs == nil) {
             throw ValidationError("--z: \(z) has no scale defaults (1...4); give --n and --max-epochs explicitly")
@@ -30,7 +29,7 @@ struct AttractorCommand: ParsableCommand {
         if let n, n < 2 { throw ValidationError("--n: must be >= 2, got \(n)") }
         if let maxEpochs, maxEpochs < 0 { throw ValidationError("--max-epochs: must be >= 0") }
         if let etaScale, !(etaScale > 0) { throw ValidationError("--eta-scale: must be > 0") }
-        let p = sc.parameters(z: z, alpha: a, alphaText: alpha, seed: seed, n: n, maxEpochs: maxEpochs, etaScale: etaScale)
+        let p = sc.parameters(z: z, load: alpha, seed: seed, n: n, maxEpochs: maxEpochs, etaScale: etaScale)
         guard p.m >= 1 else { throw ValidationError("--alpha: \(alpha) gives M = 0 patterns at N = \(p.n)") }
         guard p.m < p.n else { throw ValidationError("--alpha: \(alpha) gives M = \(p.m) >= N = \(p.n)") }
         return p

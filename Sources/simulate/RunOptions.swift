@@ -7,6 +7,9 @@ import Sim
 
 extension Scale: ExpressibleByArgument {}
 extension WakeSleepLoad: ExpressibleByArgument {}
+extension AttractorLoad: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+}
 
 struct RunOptions: ParsableArguments {
     @Option(help: "Scale: tiny, default, large or paper.") var scale: Scale = .default

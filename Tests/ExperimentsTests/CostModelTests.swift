@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Experiments
+import Sim
 
 @Suite struct CostModelTests {
     func cost(_ dir: String) throws -> PointCost {
@@ -21,6 +22,17 @@ import Experiments
         // N = 1000: × 5^0.6 = 2.63, rounded up to the test interval.
         #expect(try cost("large/attractor/z3_alpha0.08_seed100").epochs == 110_000)
         #expect(try cost("default/attractor/z3_alpha0.08_seed100_N400").epochs == 70_000)
+    }
+
+    @Test func everyLoadOfTheSweepHasAMeasuredConvergence() throws {
+        // The table's rows follow Figure2Sweep.alphas: a load added there without a
+        // measurement would fall back to "no measured convergence".
+        for z in Figure2Sweep.zs {
+            for load in Figure2Sweep.alphas {
+                let c = try #require(CostModel.cost(.attractor(scale: .default, z: z, alpha: load, seed: 100)))
+                #expect(!c.basis.hasPrefix("epoch bound (no measured"), "z = \(z), α = \(load)")
+            }
+        }
     }
 
     @Test func pointsWithoutMeasuredConvergenceRunToTheirBound() throws {

@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct Figure2DataTests {
     static let zs = [1, 2]
-    static let alphas = ["0.08", "0.33"]
+    static let alphas: [AttractorLoad] = [.alpha0_08, .alpha0_33]
     static let seeds: [UInt64] = [1, 2]
     static let levels = [0.0, 0.1, 0.2, 0.3]
 
@@ -37,7 +37,7 @@ import Testing
                         // Closest to 0.5: level 0.2 for both seeds.
                         "recall_synaptic_first_alive_s50": NDArray(first ? [1, 0.9, 0.5, 0.2] : [1, 0.7, 0.4, 0.1] as [Double]),
                     ]
-                    if alpha == "0.33" {
+                    if alpha == .alpha0_33 {
                         // Off-diagonal: two exact zeros, one pruned 1e-20, nine alive (sum 1.6).
                         let w: [Float] = [9, 0.1, 0.3, 0,
                                           0.2, 9, 1e-20, 0.2,
@@ -45,9 +45,9 @@ import Testing
                                           0, 0.1, 0.1, 9]
                         arrays["W"] = NDArray(w, shape: [4, 4])
                     }
-                    let synapticFactor = (z == 2 && alpha == "0.08" && !first) ? 0.3 : 0.2
+                    let synapticFactor = (z == 2 && alpha == .alpha0_08 && !first) ? 0.3 : 0.2
                     let parameters = JSONValue.object([
-                        "z": .number(Double(z)), "alpha_text": .string(alpha), "seed": .number(Double(seed)),
+                        "z": .number(Double(z)), "alpha_text": .string(alpha.text), "seed": .number(Double(seed)),
                         "noise_factors": .object(["neural_iso": .number(1), "neural_balanced": .number(1),
                                                   "synaptic_all": .number(0.1), "synaptic_first": .number(0.16),
                                                   "synaptic_first_alive": .number(synapticFactor)]),
@@ -114,7 +114,7 @@ import Testing
         }
         // Max neural noise at α = 0.08, z = 1: 0.8 and 0.4 → 0.6 ± 0.2.
         let load = d.maxNeuralNoise.loads[0]
-        #expect(load.requestedAlpha == 0.08 && load.alpha == 0.08)
+        #expect(load.requestedLoad == .alpha0_08 && load.alpha == 0.08)
         #expect(abs(load.mean[0] - 0.6) < 1e-12)
         #expect(abs(load.sem[0] - 0.2) < 1e-12)
         // The 0.1425 load falls back to the nearest simulated one.

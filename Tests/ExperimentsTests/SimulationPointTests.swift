@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SimulationPointTests {
     @Test func canonicalDirectories() {
-        #expect(SimulationPoint.attractor(scale: .tiny, z: 2, alpha: "0.1425", seed: 100).directory()
+        #expect(SimulationPoint.attractor(scale: .tiny, z: 2, alpha: .alpha0_1425, seed: 100).directory()
                 == "data/results/tiny/attractor/z2_alpha0.1425_seed100")
         #expect(SimulationPoint.wakeSleep(scale: .paper, load: .low, seed: 700).directory()
                 == "data/results/paper/wake-sleep/low_seed700")
@@ -28,6 +28,7 @@ import Testing
 
     @Test(arguments: ["data/results/tiny/attractor/z1_alpha0.08", "data/results/huge/attractor/z1_alpha0.08_seed1",
                       "data/results/tiny/attractor/zx_alpha0.08_seed1", "data/results/tiny/attractor/z1_alphaabc_seed1",
+                      "data/results/tiny/attractor/z1_alpha0_seed1", "data/results/tiny/attractor/z1_alpha-0.1_seed1",
                       "data/results/tiny/other/z1_alpha0.08_seed1", "data/results/tiny/fluctuations/seed1_T40_X3",
                       "data/results/default/fluctuations/seed1_T999", "attractor/z1_alpha0.08_seed1", ""])
     func malformedDirectoriesAreRefusedWithTheExpectedForm(_ dir: String) {
@@ -35,6 +36,17 @@ import Testing
         do { _ = try SimulationPoint(directory: dir) } catch {
             #expect("\(error)".contains("data/results/<scale>/<model>/<point>"))
         }
+    }
+
+    @Test func loadsKeepTheirTextAndSortByValue() throws {
+        // The text names the directory: 0.1425 stays "0.1425", and "0.080" is another key.
+        #expect(AttractorLoad.alpha0_1425.text == "0.1425" && AttractorLoad.alpha0_1425.value == 0.1425)
+        #expect(AttractorLoad(text: "0.080") != AttractorLoad.alpha0_08)
+        #expect(AttractorLoad(text: "0.080")!.value == AttractorLoad.alpha0_08.value)
+        for bad in ["0", "-0.1", "abc", "nan", "inf", ""] { #expect(AttractorLoad(text: bad) == nil, "\(bad)") }
+        #expect(Figure2Sweep.alphas == Figure2Sweep.alphas.sorted())
+        #expect(Figure2Sweep.alphas.map(\.text) == ["0.08", "0.1425", "0.205", "0.2675", "0.33", "0.45333", "0.57667", "0.7"])
+        #expect(Figure2Sweep.toleranceLoads.allSatisfy(Figure2Sweep.alphas.contains))
     }
 
     @Test func sweepsStartWithTheHighestLoadAndCoverEveryPoint() {

@@ -101,7 +101,7 @@ import Testing
             return levels.indices.map { $0 < k ? 1 : ($0 == k ? 0.5 : 0) }
         }
         for (k, z) in Figure2Sweep.zs.enumerated() {
-            let point = SimulationPoint.attractor(scale: scale, z: z, alpha: "0.08", seed: 100, n: n)
+            let point = SimulationPoint.attractor(scale: scale, z: z, alpha: .alpha0_08, seed: 100, n: n)
             let dir = URL(fileURLWithPath: point.directory(root: root.appendingPathComponent("data/results").path))
             var values: [String: Double] = ["n": Double(n ?? 200), "m": 16, "f": 0.5]
             for metric in ["min_margin", "rho", "norm_margin_q2_3", "norm_margin_q1_2", "syn_margin", "l0", "l1", "l2"] {

@@ -44,7 +44,7 @@ import Testing
     }
 
     static func lowLoad(z: Int, seed: UInt64 = EvidenceSet.seed) -> SimulationPoint {
-        .attractor(scale: EvidenceSet.scale, z: z, alpha: "0.08", seed: seed)
+        .attractor(scale: EvidenceSet.scale, z: z, alpha: .alpha0_08, seed: seed)
     }
 
     @Test("the set's points: three loads × four z, and z = 1, 2 at α = 0.08 for two more seeds; the checked point is one")
@@ -52,7 +52,7 @@ import Testing
         #expect(EvidenceSet.points.count == 16)
         #expect(Set(EvidenceSet.points).count == 16)
         #expect(EvidenceSet.contains(EvidenceSet.checkedPoint))
-        #expect(EvidenceSet.alphas.map { Double($0)! } == Figure2Data.maxNoiseLoads)
+        #expect(EvidenceSet.alphas == Figure2Data.maxNoiseLoads)
         #expect(EvidenceSet.contains(Self.lowLoad(z: 2, seed: 102)))
         #expect(!EvidenceSet.contains(Self.lowLoad(z: 3, seed: 102)))
     }

@@ -37,19 +37,19 @@ func attractorPatterns(_ columns: [[Float]], f: Double = 0.5) -> PatternSet {
         let m = AttractorMetrics.measure(net, pats)
         let s5 = 5.0.squareRoot(), s2 = 2.0.squareRoot(), s075 = 0.75.squareRoot()
         func close(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 } }
-        #expect(close(m.perNeuron["min_margin"]!, [-2 / s5, -1.0 / 2, 0]))
-        #expect(close(m.perNeuron["avg_margin"]!, [-0.5 / s5, -1.0 / 2, 0]))
+        #expect(close(m.perNeuron[.minMargin]!, [-2 / s5, -1.0 / 2, 0]))
+        #expect(close(m.perNeuron[.avgMargin]!, [-0.5 / s5, -1.0 / 2, 0]))
         // ρ = min G / (mean_j W · sqrt(N f (1−f))), mean W = 1, 2/3, 2/3.
-        #expect(close(m.perNeuron["rho"]!, [-2 / (1 * s075), -1 / (2.0 / 3 * s075), 0]))
+        #expect(close(m.perNeuron[.rho]!, [-2 / (1 * s075), -1 / (2.0 / 3 * s075), 0]))
         // q = 2/3: (1 + 2^(2/3))^(3/2) = 4.161938…; (2^(2/3))^(3/2) = 2.
-        #expect(close(m.perNeuron["norm_margin_q2_3"]!, [-2 / 4.1619381849, -1.0 / 2, 0]))
+        #expect(close(m.perNeuron[.normMarginQ2_3]!, [-2 / 4.1619381849, -1.0 / 2, 0]))
         // q = 1/2: (1 + √2)² = 5.828427…; (√2)² = 2.
-        #expect(close(m.perNeuron["norm_margin_q1_2"]!, [-2 / 5.828427, -1.0 / 2, 0]))
+        #expect(close(m.perNeuron[.normMarginQ1_2]!, [-2 / 5.828427, -1.0 / 2, 0]))
         // z = 1: min G / sqrt(N).
-        #expect(close(m.perNeuron["syn_margin"]!, [-2 / 3.0.squareRoot(), -1 / 3.0.squareRoot(), 0]))
-        #expect(close(m.perNeuron["l0"]!, [2.0 / 3, 1.0 / 3, 2.0 / 3]))
-        #expect(close(m.perNeuron["l1"]!, [3, 2, 2]))
-        #expect(close(m.perNeuron["l2"]!, [s5, 2, s2]))
+        #expect(close(m.perNeuron[.synMargin]!, [-2 / 3.0.squareRoot(), -1 / 3.0.squareRoot(), 0]))
+        #expect(close(m.perNeuron[.l0]!, [2.0 / 3, 1.0 / 3, 2.0 / 3]))
+        #expect(close(m.perNeuron[.l1]!, [3, 2, 2]))
+        #expect(close(m.perNeuron[.l2]!, [s5, 2, s2]))
         // Errors: row 0 (0, 1), row 1 (1, 1), row 2 (½, ½) → 4/6.
         #expect(abs(m.trainError - 4.0 / 6) < 1e-12)
         // Pairs (0,1): 1/3, (0,2): 1/3, (1,2): 1; diagonal 0/0 ignored → 1 − 5/9.
@@ -57,7 +57,7 @@ func attractorPatterns(_ columns: [[Float]], f: Double = 0.5) -> PatternSet {
         #expect(abs(m.thetaMean - 1) < 1e-12)
         // f = 0.5: bias = ½ Σ_j W = 1.5, 1, 1.
         #expect(abs(m.biasMean - 3.5 / 3) < 1e-6)
-        let s = m.summary("l1")
+        let s = m.summary(.l1)
         #expect(abs(s.mean - 7.0 / 3) < 1e-12)
         #expect(abs(s.std - (((2.0 / 3) * (2.0 / 3) + 2 * (1.0 / 3) * (1.0 / 3)) / 2).squareRoot()) < 1e-12)
     }
@@ -66,11 +66,11 @@ func attractorPatterns(_ columns: [[Float]], f: Double = 0.5) -> PatternSet {
         // z = 2: q' = 1, so the denominator is sqrt(Σ_j W).
         let net2 = attractorHandNetwork([[0, 1, 2], [2, 0, 0], [1, 1, 0]], theta: [1, 1, 1], z: 2)
         let m = AttractorMetrics.measure(net2, pats)
-        #expect(abs(m.perNeuron["syn_margin"]![0] - (-2 / 3.0.squareRoot())) < 1e-6)
+        #expect(abs(m.perNeuron[.synMargin]![0] - (-2 / 3.0.squareRoot())) < 1e-6)
         // z = 4: q' = 3/2: sqrt(1 + 2^1.5).
         let net4 = attractorHandNetwork([[0, 1, 2], [2, 0, 0], [1, 1, 0]], theta: [1, 1, 1], z: 4)
         let m4 = AttractorMetrics.measure(net4, pats)
-        #expect(abs(m4.perNeuron["syn_margin"]![0] - (-2 / (1 + Foundation.pow(2.0, 1.5)).squareRoot())) < 1e-6)
+        #expect(abs(m4.perNeuron[.synMargin]![0] - (-2 / (1 + Foundation.pow(2.0, 1.5)).squareRoot())) < 1e-6)
     }
 
     @Test func erfinvInvertsErf() {

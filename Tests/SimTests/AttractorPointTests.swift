@@ -4,7 +4,7 @@ import Sim
 
 @Suite struct AttractorPointTests {
     func tinyParameters() -> AttractorParameters {
-        AttractorScale.tiny.parameters(z: 2, alpha: 0.33, maxEpochs: 3000)
+        AttractorScale.tiny.parameters(z: 2, load: AttractorLoad(0.33), maxEpochs: 3000)
     }
 
     func identical(_ a: ResultBundle, _ b: ResultBundle) -> Bool {
@@ -15,23 +15,23 @@ import Sim
     // The default scale's per-z rates and epoch bounds (AttractorScale docs).
     @Test func defaultScaleRatesAndBounds() {
         let d = AttractorScale.default
-        let z2 = d.parameters(z: 2, alpha: 0.7), z3 = d.parameters(z: 3, alpha: 0.7), z4 = d.parameters(z: 4, alpha: 0.7)
+        let z2 = d.parameters(z: 2, load: AttractorLoad(0.7)), z3 = d.parameters(z: 3, load: AttractorLoad(0.7)), z4 = d.parameters(z: 4, load: AttractorLoad(0.7))
         #expect(z2.m == 140 && z2.maxEpochs == 200_000 && abs(z2.eta - 1e-2) < 1e-12)
         #expect(z3.maxEpochs == 980_000 && abs(z3.eta - 1.4e-2) < 1e-12 && abs(z3.etaTheta - 1.4e-2) < 1e-12)
         #expect(z4.maxEpochs == 980_000 && abs(z4.eta - 1.05e-2) < 1e-12 && abs(z4.etaTheta - 1.05e-2) < 1e-12)
         // Low loads keep the 2·10⁵ floor; an explicit --max-epochs / --eta-scale wins.
-        #expect(d.parameters(z: 4, alpha: 0.08).maxEpochs == 200_000)
-        let o = d.parameters(z: 4, alpha: 0.7, maxEpochs: 5000, etaScale: 1)
+        #expect(d.parameters(z: 4, load: AttractorLoad(0.08)).maxEpochs == 200_000)
+        let o = d.parameters(z: 4, load: AttractorLoad(0.7), maxEpochs: 5000, etaScale: 1)
         #expect(o.maxEpochs == 5000 && abs(o.eta - 7e-3) < 1e-12)
         // The paper scale is docs/methods.md §1.10 exactly.
-        let p = AttractorScale.paper.parameters(z: 4, alpha: 0.7)
+        let p = AttractorScale.paper.parameters(z: 4, load: AttractorLoad(0.7))
         #expect(p.maxEpochs == 500 * 700 * 25 && abs(p.eta - 7e-3) < 1e-12)
     }
 
     @Test func resultHasTheFigure2Names() throws {
         let r = try AttractorPoint.produce(tinyParameters())
         for name in ["n", "m", "z", "alpha", "f", "conv_epochs", "epochs_run", "train_error", "symmetry",
-                     "theta_mean", "bias_mean", "n_alive_mean"] + AttractorMetrics.names.flatMap({ ["\($0)_mean", "\($0)_std"] }) {
+                     "theta_mean", "bias_mean", "n_alive_mean"] + AttractorMetric.allCases.map(\.rawValue).flatMap({ ["\($0)_mean", "\($0)_std"] }) {
             #expect(r.values[name] != nil, "missing value \(name)")
         }
         var arrays = ["p", "W", "U0"]

@@ -135,7 +135,7 @@ import Sim
     }
 
     @Test func resultsDoNotDependOnThreads() {
-        let p = AttractorScale.tiny.parameters(z: 2, alpha: 0.1425)
+        let p = AttractorScale.tiny.parameters(z: 2, load: AttractorLoad(0.1425))
         let t = AttractorPoint.makeTrainer(p)
         t.train(untilEpoch: 300)
         t.finish()

@@ -40,7 +40,7 @@ import Sim
     /// Runs a tiny network epoch by epoch and checks the invariants of docs/methods.md §1.2–1.4.
     @Test(arguments: [1, 2, 3, 4])
     func trainingInvariants(z: Int) {
-        let p = AttractorScale.tiny.parameters(z: z, alpha: 0.205)
+        let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(0.205))
         let t = AttractorPoint.makeTrainer(p)
         let n = p.n
         var prunedAt = [Int](repeating: -1, count: n * n)
@@ -83,7 +83,7 @@ import Sim
     /// soft-min step runs (for z = 1 as one product accumulated into U).
     @Test(arguments: [1, 4], [0.08, 0.205])
     func denseAndListRowPassesAgree(z: Int, alpha: Double) {
-        let p = AttractorScale.tiny.parameters(z: z, alpha: alpha, n: 37)
+        let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(alpha), n: 37)
         var dense = AttractorPoint.makeTrainer(p), list = AttractorPoint.makeTrainer(p)
         if alpha < 0.1 {
             // Start both from a network trained to zero error.
@@ -135,7 +135,7 @@ import Sim
     }
 
     @Test func softMinEpochEqualsTrainingEpochAtZeroError() {
-        let p = AttractorScale.tiny.parameters(z: 2, alpha: 0.08)
+        let p = AttractorScale.tiny.parameters(z: 2, load: AttractorLoad(0.08))
         let a = AttractorPoint.makeTrainer(p)
         a.train(untilEpoch: 2500)
         #expect(a.trainError == 0)
@@ -157,12 +157,12 @@ import Sim
     }
 
     @Test func lowLoadTrainingReachesZeroError() {
-        let p = AttractorScale.tiny.parameters(z: 2, alpha: 0.08)
+        let p = AttractorScale.tiny.parameters(z: 2, load: AttractorLoad(0.08))
         let t = AttractorPoint.makeTrainer(p)
         t.train(untilEpoch: 3000)
         #expect(t.probeConvergence().trainError == 0)
         let m = AttractorMetrics.measure(t.net, t.patterns)
-        #expect(m.perNeuron["min_margin"]!.allSatisfy { $0 > 0 })
+        #expect(m.perNeuron[.minMargin]!.allSatisfy { $0 > 0 })
     }
 
     /// The fast trainer against a literal dense implementation of docs/methods.md §1.6.
@@ -172,7 +172,7 @@ import Sim
     /// a Float32 subnormal with a few bits, so 1 ulp in h can move P by tens of percent.)
     @Test(arguments: [(1, false), (2, false), (4, false), (1, true), (2, true), (4, true)])
     func fastTrainerMatchesDenseReference(z: Int, replay: Bool) {
-        let p = AttractorScale.tiny.parameters(z: z, alpha: 0.08)
+        let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(0.08))
         let fast = AttractorPoint.makeTrainer(p)
         if replay {
             fast.train(untilEpoch: 4000)

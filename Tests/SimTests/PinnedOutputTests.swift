@@ -60,7 +60,7 @@ import Testing
     static let floatNormals: [UInt32] = [1_052_199_311, 1_053_468_352, 3_196_831_618, 1_055_490_787, 1_067_085_472, 1_070_264_035]
 
     @Test func tinyAttractorPoint() throws {
-        let r = try AttractorPoint.produce(AttractorScale.tiny.parameters(z: 2, alpha: 0.33, maxEpochs: 3000))
+        let r = try AttractorPoint.produce(AttractorScale.tiny.parameters(z: 2, load: AttractorLoad(0.33), maxEpochs: 3000))
         #expect(Self.digest(r) == "360ee202acec3a939ce763fade1c32e923e3eef222b2efe9de12fb912d124161", "tiny attractor point")
     }
 

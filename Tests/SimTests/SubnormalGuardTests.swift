@@ -12,7 +12,7 @@ import Sim
     /// A tiny network trained past its first prunings (and into the soft-min phase), with the
     /// trainer's audit attached from the first epoch.
     static func trainedNetwork(z: Int, softMinEpochs: Int = 3000) -> (AttractorTrainer, SubnormalAudit, AttractorParameters) {
-        let p = AttractorScale.tiny.parameters(z: z, alpha: 0.08)
+        let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(0.08))
         let t = AttractorPoint.makeTrainer(p)
         let audit = SubnormalAudit()
         t.operandAudit = audit

@@ -8,6 +8,10 @@ import Plot
 import Sim
 
 extension Experiments.Scale: ExpressibleByArgument {}
+extension AttractorLoad: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+    public var defaultValueDescription: String { text }
+}
 
 public struct FigureOptions: ParsableArguments {
     @Option(help: "Scale: tiny, default, large or paper.") public var scale: Experiments.Scale = .default

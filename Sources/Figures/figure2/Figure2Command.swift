@@ -17,7 +17,7 @@ struct Figure2Command: ParsableCommand {
     @OptionGroup var options: FigureOptions
     @Option(parsing: .upToNextOption, help: "Values of z.") var zs: [Int] = Figure2Sweep.zs
     @Option(parsing: .upToNextOption, help: "Loads α, written as in the result directory names.")
-    var alphas: [String] = Figure2Sweep.alphas
+    var alphas: [AttractorLoad] = Figure2Sweep.alphas
     @Option(parsing: .upToNextOption, help: "Seeds (several: mean ± s.e.m.).") var seeds: [UInt64] = Figure2Sweep.defaultSeeds
     @Flag(help: "Draw only the tolerance panels (03, 04, 06, 07) at N = 1000 from the committed evidence set (data/evidence) into <out>/\(Figure2Command.committedFolder); --scale, --zs, --alphas and --seeds do not apply.")
     var committed = false
@@ -26,7 +26,6 @@ struct Figure2Command: ParsableCommand {
 
     func validate() throws {
         if zs.isEmpty || alphas.isEmpty || seeds.isEmpty { throw ValidationError("--zs, --alphas and --seeds need values") }
-        if let bad = alphas.first(where: { Double($0) == nil }) { throw ValidationError("--alphas: '\(bad)' is not a number") }
     }
 
     /// Panels 03, 04, 06 and 07 (the same functions draw them in both modes).
@@ -65,7 +64,7 @@ struct Figure2Command: ParsableCommand {
             return
         }
         if complete.count < EvidenceSet.alphas.count {
-            print("figure2: the committed evidence set has the loads α = \(complete.joined(separator: ", ")) so far: panels 04 and 07 show those")
+            print("figure2: the committed evidence set has the loads α = \(complete.map(\.text).joined(separator: ", ")) so far: panels 04 and 07 show those")
         }
         let sweep = try AttractorSweep.load(results: set.appendingPathComponent(EvidenceSet.scale.rawValue), scale: EvidenceSet.scale,
                                             alphas: complete, seeds: [EvidenceSet.seed])

@@ -5,6 +5,7 @@ import Experiments
 import Foundation
 import FigureSupport
 import Plot
+import Sim
 
 enum Figure2Panels {
     static func zColor(_ z: Int) -> Color { HouseStyle.zColor(z) }
@@ -14,8 +15,8 @@ enum Figure2Panels {
 
     /// Legend labels and line styles of the max-noise panels' loads (04, 07), by load
     /// (`Figure2Data.maxNoiseLoads`).
-    static let maxNoiseLoadStyles: [Double: (label: String, style: LineStyle)] = Dictionary(uniqueKeysWithValues:
-        zip(Figure2Data.maxNoiseLoads, [LineStyle.solid, .dashed, .dotted]).map { ($0, (String(format: "%.2f", $0), $1)) })
+    static let maxNoiseLoadStyles: [AttractorLoad: (label: String, style: LineStyle)] = Dictionary(uniqueKeysWithValues:
+        zip(Figure2Data.maxNoiseLoads, [LineStyle.solid, .dashed, .dotted]).map { ($0, (String(format: "%.2f", $0.value), $1)) })
 
     // MARK: 01 — SNR per norm exponent at the lowest load
 
@@ -112,7 +113,7 @@ enum Figure2Panels {
         var handles: [Artist] = [], labels: [String] = []
         var top = 0.0
         for v in d.loads {
-            let load = maxNoiseLoadStyles[v.requestedAlpha] ?? (String(format: "%.2f", v.alpha), .solid)
+            let load = maxNoiseLoadStyles[v.requestedLoad] ?? (String(format: "%.2f", v.alpha), .solid)
             top = max(top, zip(v.mean, v.sem).map { $0 + $1 }.max() ?? 0)
             ax.errorbar(zs.map(Double.init), v.mean, yErr: v.sem, color: .black,
                         lineStyle: load.style, marker: .circle)

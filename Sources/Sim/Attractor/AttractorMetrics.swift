@@ -26,19 +26,15 @@ public enum AttractorMetric: String, CaseIterable, Sendable {
 }
 
 public struct AttractorMetrics: Sendable {
-    /// Per-neuron metric values, keyed by the result names of the Figure-2 contract
-    /// (min_margin, avg_margin, rho, norm_margin_q2_3, norm_margin_q1_2, syn_margin,
-    /// l0, l1, l2).
-    public var perNeuron: [String: [Double]]
+    /// Per-neuron values of every metric.
+    public var perNeuron: [AttractorMetric: [Double]]
     public var trainError: Double
     public var symmetry: Double
     public var thetaMean: Double
     public var biasMean: Double
     public var aliveMean: Double
 
-    public static let names = AttractorMetric.allCases.map(\.rawValue)
-
-    public func summary(_ name: String) -> MeanStd { MeanStd(perNeuron[name] ?? []) }
+    public func summary(_ metric: AttractorMetric) -> MeanStd { MeanStd(perNeuron[metric] ?? []) }
 
     /// G = Y ⊙ (W X − θ) as an N×M row-major array.
     public static func signedField(_ net: SynapticNetwork, _ patterns: PatternSet) -> [Float] {
@@ -64,8 +60,8 @@ public struct AttractorMetrics: Sendable {
     public static func measure(_ net: SynapticNetwork, _ patterns: PatternSet) -> AttractorMetrics {
         let n = net.n, m = patterns.m, z = net.z, f = patterns.f
         let g = signedField(net, patterns)
-        var out: [String: [Double]] = [:]
-        for name in names { out[name] = [Double](repeating: 0, count: n) }
+        var out: [AttractorMetric: [Double]] = [:]
+        for metric in AttractorMetric.allCases { out[metric] = [Double](repeating: 0, count: n) }
         var errors = 0.0
         let synQ = 2 - 2 / Double(z)
         for i in 0..<n {
@@ -88,22 +84,22 @@ public struct AttractorMetrics: Sendable {
                 if z > 1 { qs += Foundation.pow(w, synQ) }
             }
             let l2 = l2sq.squareRoot()
-            out["min_margin"]![i] = gmin / l2
-            out["avg_margin"]![i] = gsum / Double(m) / l2
-            out["rho"]![i] = gmin / (l1 / Double(n) * (Double(n) * f * (1 - f)).squareRoot())
-            out["norm_margin_q2_3"]![i] = gmin / Foundation.pow(q23, 1.5)
-            out["norm_margin_q1_2"]![i] = gmin / (q12 * q12)
-            out["syn_margin"]![i] = z == 1 ? gmin / Double(n).squareRoot() : gmin / qs.squareRoot()
-            out["l0"]![i] = Double(alive) / Double(n)
-            out["l1"]![i] = l1
-            out["l2"]![i] = l2
+            out[.minMargin]![i] = gmin / l2
+            out[.avgMargin]![i] = gsum / Double(m) / l2
+            out[.rho]![i] = gmin / (l1 / Double(n) * (Double(n) * f * (1 - f)).squareRoot())
+            out[.normMarginQ2_3]![i] = gmin / Foundation.pow(q23, 1.5)
+            out[.normMarginQ1_2]![i] = gmin / (q12 * q12)
+            out[.synMargin]![i] = z == 1 ? gmin / Double(n).squareRoot() : gmin / qs.squareRoot()
+            out[.l0]![i] = Double(alive) / Double(n)
+            out[.l1]![i] = l1
+            out[.l2]![i] = l2
         }
         let bias = SynapseOps.biasThresholds(net, f: f)
         return AttractorMetrics(
             perNeuron: out, trainError: errors / Double(n * m), symmetry: symmetry(net),
             thetaMean: net.theta.reduce(0.0) { $0 + Double($1) } / Double(n),
             biasMean: bias.reduce(0.0) { $0 + Double($1) } / Double(n),
-            aliveMean: out["l0"]!.reduce(0, +) / Double(n) * Double(n))
+            aliveMean: out[.l0]!.reduce(0, +) / Double(n) * Double(n))
     }
 
     /// 1 − nanmean(|Wm − Wmᵀ| / (Wm + Wmᵀ)) with Wm = W ⊙ A over all ordered pairs;

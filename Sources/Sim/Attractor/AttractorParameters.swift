@@ -39,6 +39,9 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
              nTests = "n_tests", nSteps = "n_steps", saveMatrices = "save_matrices"
     }
 
+    /// α as the typed key of its point (its text, which names the result directory).
+    public var load: AttractorLoad { AttractorLoad(text: alphaText) ?? AttractorLoad(alpha) }
+
     public var trainingConfig: AttractorTrainingConfig {
         AttractorTrainingConfig(eta: Float(eta), etaTheta: Float(etaTheta), length: length, beta: Float(beta),
                                 maxEpochs: maxEpochs, convergenceInterval: convergenceInterval)
@@ -50,8 +53,6 @@ public struct AttractorParameters: Codable, Sendable, Equatable {
         return (0..<noiseLevels).map { noiseMax * Double($0) / Double(noiseLevels - 1) }
     }
 
-    /// The load whose matrices are saved (Figure 2's weight histograms).
-    public static let savedAlpha = 0.33
     /// The coding level of every attractor network (balanced patterns, docs/methods.md §1).
     public static let f = 0.5
 }
@@ -121,21 +122,22 @@ public struct AttractorScale: Sendable {
     public static func epochMultiplier(z: Int) -> Int { [25, 30, 25, 25][min(z, 4) - 1] }
 
     /// The parameters of point (z, α) at this scale; `n`/`maxEpochs` override the scale.
-    public func parameters(z: Int, alpha: Double, alphaText: String? = nil, seed: UInt64 = 100,
+    public func parameters(z: Int, load: AttractorLoad, seed: UInt64 = 100,
                            n nOverride: Int? = nil, maxEpochs: Int? = nil, etaScale etaOverride: Double? = nil) -> AttractorParameters {
         let etaScale = etaOverride ?? etaScaleByZ[z] ?? self.etaScale
         let n = nOverride ?? self.n
+        let alpha = load.value
         let m = Int((alpha * Double(n)).rounded())
         let length = AttractorScale.length(z: z) * (scaleLengthWithN ? Double(n) / 1000 : 1)
         let epochs = maxEpochs ?? max(minEpochs, epochFactor * m * AttractorScale.epochMultiplier(z: z),
                                       z >= 3 ? slowPruningEpochsPerPattern * m : 0)
         return AttractorParameters(
-            scale: name, n: n, m: m, f: AttractorParameters.f, z: z, alpha: alpha, alphaText: alphaText ?? "\(alpha)",
+            scale: name, n: n, m: m, f: AttractorParameters.f, z: z, alpha: alpha, alphaText: load.text,
             eta: AttractorScale.eta(z: z) * etaScale, etaTheta: AttractorScale.etaTheta(z: z) * etaScale, length: length, u0: 0.1,
             theta0: 0, beta: 100, maxEpochs: epochs, convergenceInterval: convergenceInterval, seed: seed,
             noiseLevels: noiseLevels, noiseMax: 0.49,
             noiseFactors: ["neural_iso": 1, "neural_balanced": 1, "synaptic_all": 0.1, "synaptic_first": 0.16,
                            "synaptic_first_alive": 0.2],
-            nTests: nTests, nSteps: [1, 50], saveMatrices: abs(alpha - AttractorParameters.savedAlpha) < 1e-9)
+            nTests: nTests, nSteps: [1, 50], saveMatrices: abs(alpha - AttractorLoad.saved.value) < 1e-9)
     }
 }

@@ -121,8 +121,9 @@ public enum AttractorPoint {
         // A neuron that lost every synapse has 0/0 margins; such values are left out of the
         // mean and std (like nanmean) and counted, since JSON has no NaN.
         var nonFinite = 0
-        for name in AttractorMetrics.names {
-            let all = metrics.perNeuron[name] ?? []
+        for metric in AttractorMetric.allCases {
+            let name = metric.rawValue
+            let all = metrics.perNeuron[metric] ?? []
             let finite = all.filter(\.isFinite)
             nonFinite += all.count - finite.count
             let s = finite.isEmpty ? MeanStd(mean: 0, std: 0) : MeanStd(finite)
