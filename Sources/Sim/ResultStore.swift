@@ -13,9 +13,13 @@ import Foundation
 public struct ResultBundle: Sendable {
     public var arrays: [String: NDArray] = [:]
     public var values: [String: Double] = [:]
-    public init(arrays: [String: NDArray] = [:], values: [String: Double] = [:]) {
+    /// What earlier processes spent on this result (a run resumed from a checkpoint); the
+    /// saved result records their time with this process's.
+    public var earlier: SpentTime?
+    public init(arrays: [String: NDArray] = [:], values: [String: Double] = [:], earlier: SpentTime? = nil) {
         self.arrays = arrays
         self.values = values
+        self.earlier = earlier
     }
 }
 
@@ -35,22 +39,26 @@ public struct ResultSidecar: Codable, Sendable {
         /// The commit of the checkout the run started in (`MachineInfo.sourceCommit`), nil in
         /// results written before it was recorded. Provenance only: never compared.
         public var commit: String?
+        /// How many processes made the result when more than one did (a run resumed from
+        /// checkpoints; cpu and wall seconds are then their sums), else nil.
+        public var processes: Int?
         /// The CPU time, or the wall time for a result that did not record it.
         public var cpuOrWallSeconds: Double { cpuSeconds ?? wallSeconds }
         enum CodingKeys: String, CodingKey {
-            case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command, cpu, blasKernel = "blas_kernel", commit
+            case wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds", command, cpu, blasKernel = "blas_kernel", commit,
+                 processes
         }
 
         public init(wallSeconds: Double, cpuSeconds: Double? = nil, command: String,
-                    cpu: String? = nil, blasKernel: String? = nil, commit: String? = nil) {
+                    cpu: String? = nil, blasKernel: String? = nil, commit: String? = nil, processes: Int? = nil) {
             self.wallSeconds = wallSeconds; self.cpuSeconds = cpuSeconds; self.command = command
-            self.cpu = cpu; self.blasKernel = blasKernel; self.commit = commit
+            self.cpu = cpu; self.blasKernel = blasKernel; self.commit = commit; self.processes = processes
         }
 
         /// This process's machine: its CPU and, if it opened OpenBLAS, the kernel; and the commit.
-        public static func here(wallSeconds: Double, cpuSeconds: Double?, command: String) -> RunInfo {
+        public static func here(wallSeconds: Double, cpuSeconds: Double?, processes: Int? = nil, command: String) -> RunInfo {
             RunInfo(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command, cpu: MachineInfo.cpuModel,
-                    blasKernel: Blas.isOpen ? Blas.kernel.running : nil, commit: MachineInfo.sourceCommit)
+                    blasKernel: Blas.isOpen ? Blas.kernel.running : nil, commit: MachineInfo.sourceCommit, processes: processes)
         }
     }
     public var model: String
@@ -160,7 +168,7 @@ public enum ResultStore {
     @discardableResult
     public static func save(_ bundle: ResultBundle, to directory: URL, model: String, version: Int,
                             parameters: JSONValue, wallSeconds: Double, cpuSeconds: Double? = nil,
-                            command: String) throws -> StoredResult {
+                            processes: Int? = nil, command: String) throws -> StoredResult {
         let parent = directory.deletingLastPathComponent()
         try AtomicFile.ensureDirectory(parent)
         let fm = FileManager.default
@@ -179,7 +187,8 @@ public enum ResultStore {
         }
         let sidecar = ResultSidecar(model: model, modelVersion: version, parameters: parameters,
                                     values: bundle.values, arrays: infos,
-                                    run: .here(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, command: command))
+                                    run: .here(wallSeconds: wallSeconds, cpuSeconds: cpuSeconds, processes: processes,
+                                               command: command))
         let json = try sidecar.encoded()
         guard fm.createFile(atPath: partial.appendingPathComponent(sidecarName).path, contents: json) else {
             throw OutputError.cannotWrite(path: directory.path, reason: "cannot write sidecar")
@@ -204,11 +213,14 @@ public enum ResultStore {
         if let stored = try existing(directory, model: model, version: version, parameters: parameters, force: force) {
             return stored
         }
-        let start = Date()
-        let cpuStart = ProcessCPU.seconds()
+        let clock = RunClock()
         let bundle = try produce()
+        var spent = clock.total
+        if let earlier = bundle.earlier {
+            spent.cpuSeconds += earlier.cpuSeconds; spent.wallSeconds += earlier.wallSeconds; spent.processes += earlier.processes
+        }
         return try save(bundle, to: directory, model: model, version: version, parameters: parameters,
-                        wallSeconds: Date().timeIntervalSince(start), cpuSeconds: ProcessCPU.seconds() - cpuStart,
-                        command: command)
+                        wallSeconds: spent.wallSeconds, cpuSeconds: spent.cpuSeconds,
+                        processes: spent.processes > 1 ? spent.processes : nil, command: command)
     }
 }

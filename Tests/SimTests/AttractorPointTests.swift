@@ -68,6 +68,10 @@ import Sim
         opts.interruptAfterEpochs = nil
         let resumed = try AttractorPoint.produce(p, options: opts)
         #expect(identical(full, resumed))
+        // The interrupted process's time travels in the checkpoint to the result.
+        #expect(full.earlier == nil)
+        let earlier = try #require(resumed.earlier)
+        #expect(earlier.processes == 1 && earlier.cpuSeconds > 0 && earlier.wallSeconds > 0)
         // A checkpoint of other parameters is ignored.
         var other = p
         other.seed = 7

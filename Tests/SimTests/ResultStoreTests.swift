@@ -26,6 +26,24 @@ import Sim
         #expect(throws: NPYError.self) { try NPY.decode(data.prefix(data.count - 3), path: "x.npy") }
     }
 
+    @Test func aResumedRunRecordsWhatEveryProcessSpent() throws {
+        let dir = tempDir().appendingPathComponent("resumed")
+        let p = try JSONValue(encoding: P(z: 2, alpha: 0.08))
+        let earlier = SpentTime(cpuSeconds: 1000, wallSeconds: 1500, processes: 2)
+        let r = try ResultStore.produceOrLoad(dir, model: "m", version: 1, parameters: p) {
+            ResultBundle(arrays: ["x": NDArray([1] as [Double])], earlier: earlier)
+        }
+        #expect(r.sidecar.run.processes == 3)
+        #expect(try #require(r.sidecar.run.cpuSeconds) >= 1000 && r.sidecar.run.cpuSeconds! < 1010)
+        #expect(r.sidecar.run.wallSeconds >= 1500 && r.sidecar.run.wallSeconds < 1510)
+        // A run made by one process records no count (the key is absent).
+        let one = try ResultStore.produceOrLoad(tempDir().appendingPathComponent("one"), model: "m", version: 1, parameters: p) {
+            ResultBundle(arrays: ["x": NDArray([1] as [Double])])
+        }
+        #expect(one.sidecar.run.processes == nil)
+        #expect(!String(decoding: try one.sidecar.encoded(), as: UTF8.self).contains("processes"))
+    }
+
     @Test func produceOrLoadReusesAndRefuses() throws {
         let dir = tempDir().appendingPathComponent("point")
         var calls = 0

@@ -177,6 +177,9 @@ import Sim
         #expect(resumed.arrays.keys.sorted() == straight.arrays.keys.sorted())
         let differing = straight.arrays.keys.filter { resumed.arrays[$0] != straight.arrays[$0] }.sorted()
         #expect(differing.isEmpty, "arrays differ after resume: \(differing)")
+        #expect(straight.earlier == nil)
+        let earlier = try #require(resumed.earlier)
+        #expect(earlier.processes == 1 && earlier.cpuSeconds > 0 && earlier.wallSeconds > 0)
     }
 }
 

@@ -17,13 +17,15 @@ extension AttractorTrainer {
         var hasMeanAbs: Bool
         var n: Int
         var z: Int
+        /// What the run had cost when the checkpoint was written (nil in older checkpoints).
+        var spent: SpentTime?
     }
 
     /// The training state as bytes; `key` identifies the run (e.g. its parameters as JSON).
-    public func checkpointData(key: String) throws -> Data {
+    public func checkpointData(key: String, spent: SpentTime? = nil) throws -> Data {
         let n = net.n, z = net.z
         let header = CheckpointHeader(key: key, epoch: epoch, convergedAt: convergedAt, prevL0: prevL0,
-                                      prevMargin: prevMargin, hasMeanAbs: meanAbsField != nil, n: n, z: z)
+                                      prevMargin: prevMargin, hasMeanAbs: meanAbsField != nil, n: n, z: z, spent: spent)
         let json = try JSONEncoder().encode(header)
         var data = Data(AttractorTrainer.checkpointMagic)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
@@ -81,6 +83,10 @@ extension AttractorTrainer {
         convergedAt = header.convergedAt
         prevL0 = header.prevL0
         prevMargin = header.prevMargin
+        spentBeforeResume = header.spent
+        // The progress line shows the last convergence probe; the one of the fresh state
+        // built before the restore says nothing about the resumed run.
+        lastProbe = nil
         return true
     }
 }

@@ -75,9 +75,10 @@ public enum AttractorPoint {
 
     static func produce(_ p: AttractorParameters, options: Options, trainer: AttractorTrainer, key: String) throws -> ResultBundle {
         var lastSave = Date()
+        let clock = RunClock(earlier: trainer.spentBeforeResume)
         func saveCheckpoint() throws {
             guard let url = options.checkpoint else { return }
-            try AtomicFile.write(trainer.checkpointData(key: key), to: url)
+            try AtomicFile.write(trainer.checkpointData(key: key, spent: clock.total), to: url)
             lastSave = Date()
         }
         var failure: Error? = nil
@@ -103,7 +104,9 @@ public enum AttractorPoint {
         // The trained state, so that a stop during the (long) tolerance curves resumes here.
         if options.checkpoint != nil { try saveCheckpoint() }
         trainer.finish()
-        return measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
+        var bundle = measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
+        bundle.earlier = trainer.spentBeforeResume
+        return bundle
     }
 
     /// Rescaling (docs/methods.md §1.7), metrics (§1.8) and tolerance curves (§1.9) of a trained network.

@@ -71,6 +71,9 @@ public final class AttractorTrainer: @unchecked Sendable {
     /// Training error of the last computed field.
     public internal(set) var trainError: Double = 1
     public internal(set) var lastProbe: ConvergenceProbe?
+    /// What earlier processes spent on this run, read from the checkpoint it resumed (nil:
+    /// started here, or resumed from a checkpoint that did not record it).
+    public internal(set) var spentBeforeResume: SpentTime?
     var prevL0: Double = 0
     var prevMargin: Double = 0
     /// m_i of the previous epoch (nil before the first epoch).

@@ -46,14 +46,16 @@ public enum WakeSleepModel {
         try p.validate()
         let progress = options.progressLabel.map { Progress($0) }
         var state: (net: WakeSleepNetwork, stored: SparsePatterns, sleep: SleepPhase, record: WakeSleepRecord)
+        var clock = RunClock()
         if let resumed = try resume(p, options: options) {
-            state = resumed
+            state = (resumed.net, resumed.stored, resumed.sleep, resumed.record)
+            clock.earlier = resumed.spent
             progress?.message("resuming at sleep epoch \(state.sleep.epoch)")
         } else {
             let (net, stored, record) = try wakeAndSelect(p, options: options)
             let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
             state = (net, stored, sleep, record)
-            try saveCheckpoint(p, state.sleep, state.record, options: options)
+            try saveCheckpoint(p, state.sleep, state.record, options: options, spent: clock.total)
         }
         let (net, stored, sleep) = (state.net, state.stored, state.sleep)
         var record = state.record
@@ -74,15 +76,15 @@ public enum WakeSleepModel {
             sleepProgress?.update(done: Double(sleep.epoch), total: Double(p.sleepEpochs),
                              detail: String(format: "sleep epochs (l0 %.3f)", record.epochSeries["l0_mean"]?.last ?? .nan))
             if let stop = options.interruptAfterEpochs, sleep.epoch >= stop, sleep.epoch < p.sleepEpochs {
-                try saveCheckpoint(p, sleep, record, options: options)
+                try saveCheckpoint(p, sleep, record, options: options, spent: clock.total)
                 throw RunInterrupted(stage: "sleep", epoch: sleep.epoch)
             }
             if StopRequest.isRequested, options.checkpoint != nil, sleep.epoch < p.sleepEpochs {
-                try saveCheckpoint(p, sleep, record, options: options)
+                try saveCheckpoint(p, sleep, record, options: options, spent: clock.total)
                 throw RunInterrupted(stage: "sleep", epoch: sleep.epoch, signal: StopRequest.signal)
             }
             if options.checkpoint != nil, Date().timeIntervalSince(lastCheckpoint) >= options.checkpointSeconds {
-                try saveCheckpoint(p, sleep, record, options: options)
+                try saveCheckpoint(p, sleep, record, options: options, spent: clock.total)
                 lastCheckpoint = Date()
             }
         }
@@ -106,7 +108,7 @@ public enum WakeSleepModel {
             values["\(name)_before"] = record.epochSeries[name]?.first ?? .nan
             values["\(name)_after"] = record.epochSeries[name]?.last ?? .nan
         }
-        return ResultBundle(arrays: record.bundleArrays(storedCount: stored.m), values: values)
+        return ResultBundle(arrays: record.bundleArrays(storedCount: stored.m), values: values, earlier: clock.earlier)
     }
 
     // MARK: wake
@@ -265,8 +267,9 @@ public enum WakeSleepModel {
 
     // MARK: checkpoints
 
+    /// `spent`: what the run has cost so far, every process included (its run record).
     static func saveCheckpoint(_ p: WakeSleepParameters, _ sleep: SleepPhase, _ record: WakeSleepRecord,
-                               options: Options) throws {
+                               options: Options, spent: SpentTime) throws {
         guard let dir = options.checkpoint else { return }
         let n = p.n
         sleep.synchroniseNetwork()
@@ -277,13 +280,16 @@ public enum WakeSleepModel {
         arrays["state_mean_abs_prev"] = NDArray(sleep.meanAbsPrev)
         try ResultStore.save(ResultBundle(arrays: arrays, values: ["epoch": Double(sleep.epoch)]), to: dir,
                              model: checkpointModel, version: version, parameters: try JSONValue(encoding: p),
-                             wallSeconds: 0, command: "checkpoint")
+                             wallSeconds: spent.wallSeconds, cpuSeconds: spent.cpuSeconds, processes: spent.processes,
+                             command: "checkpoint")
     }
 
     /// The checkpointed state, nil when there is none or it belongs to other parameters. A
     /// damaged checkpoint is refused with a message, deleted, and the run starts afresh.
-    static func resume(_ p: WakeSleepParameters, options: Options) throws
-        -> (WakeSleepNetwork, SparsePatterns, SleepPhase, WakeSleepRecord)? {
+    typealias Resumed = (net: WakeSleepNetwork, stored: SparsePatterns, sleep: SleepPhase, record: WakeSleepRecord,
+                         spent: SpentTime?)
+
+    static func resume(_ p: WakeSleepParameters, options: Options) throws -> Resumed? {
         do { return try resumeOrThrow(p, options: options) } catch {
             let dir = options.checkpoint?.path ?? "checkpoint"
             FileHandle.standardError.write(Data("warning: damaged checkpoint \(dir) refused (\(error)); starting afresh\n".utf8))
@@ -292,8 +298,7 @@ public enum WakeSleepModel {
         }
     }
 
-    static func resumeOrThrow(_ p: WakeSleepParameters, options: Options) throws
-        -> (WakeSleepNetwork, SparsePatterns, SleepPhase, WakeSleepRecord)? {
+    static func resumeOrThrow(_ p: WakeSleepParameters, options: Options) throws -> Resumed? {
         guard let dir = options.checkpoint else { return nil }
         let stored: StoredResult
         do {
@@ -324,7 +329,10 @@ public enum WakeSleepModel {
         let sleep = SleepPhase(resuming: net, patterns: all.subset(kept), beta: Float(p.beta), length: p.length,
                                epoch: Int(try stored.value("epoch")),
                                meanAbsPrev: try stored.array("state_mean_abs_prev").floats)
-        return (net, all.subset(kept), sleep, record)
+        // Checkpoints that recorded no cost (older ones) say processes nil.
+        let run = stored.sidecar.run
+        let spent = run.processes.map { SpentTime(cpuSeconds: run.cpuSeconds ?? 0, wallSeconds: run.wallSeconds, processes: $0) }
+        return (net, all.subset(kept), sleep, record, spent)
     }
 
     // MARK: benchmark
