@@ -122,7 +122,9 @@ enum Figure2Panels {
         }
         ax.setXTicks(zs.map(Double.init))
         ax.setXLim(0.7, Double(zs.count) + 0.3)
-        ax.setYLim(0, max(top, 0.1) * 1.8)  // headroom for the legend, upper right where the data fall off
+        // As published: the data fill the panel, and the legend sits where they fall off (upper
+        // right); the top rises only as far as the legend needs.
+        ax.setYLim(0, max(top, 0.1) * 1.1)
         ax.setXLabel("<i>z</i>")
         ax.setYLabel(yLabel)
         ax.legend(handles, labels: labels, title: Markup.tex("$\\alpha/\\alpha_c$"), location: .best,
