@@ -45,6 +45,34 @@ public enum VectorExp {
         return normal.replacing(with: subnormal, where: tiny).replacing(with: 0, where: below)
     }
 
+    /// e^x · 2^64 for x ≤ 0: exactly `exp(x)` (its bits, subnormal rounding included) scaled
+    /// by 2^64, which is a normal Float for every lane `exp` does not flush to 0. Sums and
+    /// quotients of these scaled values never touch the subnormal range (SoftMinRow).
+    @inline(__always)
+    public static func expTimes2To64(_ x: Lanes) -> Lanes {
+        let below = .!(x .>= -110)
+        let xc = x.replacing(with: -110, where: below)
+        let magic = Lanes(repeating: 12_582_912)
+        let t = xc * 1.442_695_04 + magic
+        let n = t - magic
+        let r = (xc - n * 0.693_359_375) - n * -2.121_944_4e-4
+        var p = Lanes(repeating: 1.987_569_15e-4)
+        p = p * r + 1.398_199_95e-3
+        p = p * r + 8.333_451_9e-3
+        p = p * r + 4.166_579_59e-2
+        p = p * r + 1.666_666_55e-1
+        p = p * r + 5.000_000_12e-1
+        let y = (p * (r * r) + r) + 1
+        // The lanes `exp` returns subnormal: their mantissa M = round(y·2^(n+149)) as `exp`
+        // rounds it, here as the exact integer Float M, times 2^(−149+64). The others: y·2^n
+        // is exact, so y·2^(n+64) is that value times 2^64.
+        let tiny = (n .< -126) .| ((n .== -126) .& (y .< 1))
+        let normal = y * powerOfTwo((n + 64).replacing(with: 0, where: tiny))
+        let scaled = y * powerOfTwo((n + 149).replacing(with: 0, where: .!tiny)) + 8_388_608
+        let mantissa = (scaled - 8_388_608) * 0x1p-85
+        return normal.replacing(with: mantissa, where: tiny).replacing(with: 0, where: below)
+    }
+
     /// 2^n for integral n in −126…127, from the exponent bits.
     @inline(__always)
     private static func powerOfTwo(_ n: Lanes) -> Lanes {

@@ -59,6 +59,110 @@ import Sim
         #expect(abs(Double(yhat) - zip(lam, h).map { $1 > 0 ? $0 : ($1 < 0 ? -$0 : 0) }.reduce(0, +) / total) < 1e-6)
     }
 
+    /// The soft-min as plain Float arithmetic (the formula's own rounding, subnormals
+    /// included): what `SoftMinRow.weights` must reproduce bit for bit.
+    static func plainSoftMin(_ h: [Float], beta: Float, meanAbs mi: Float) -> (p: [Float], yhat: Float) {
+        let m = h.count
+        var p = [Float](repeating: 0, count: m)
+        var acc = SIMD8<Float>()
+        for start in stride(from: 0, to: m, by: 8) {
+            var lam = SIMD8<Float>()
+            for k in 0..<min(8, m - start) {
+                var x = SIMD8<Float>(repeating: 0)
+                x[0] = (-beta * abs(h[start + k])) / mi
+                lam[k] = VectorExp.exp(x)[0]
+                p[start + k] = lam[k]
+            }
+            acc += lam
+        }
+        var total = acc.sum()
+        if !(total > 0) {
+            var top = -Float.infinity
+            for mu in 0..<m { top = max(top, (-beta * abs(h[mu])) / mi) }
+            total = 0
+            for mu in 0..<m {
+                p[mu] = Foundation.exp((-beta * abs(h[mu])) / mi - top)
+                total += p[mu]
+            }
+        }
+        var s = SIMD8<Float>()
+        for start in stride(from: 0, to: m, by: 8) {
+            var v = SIMD8<Float>()
+            for k in 0..<min(8, m - start) {
+                let x = h[start + k]
+                let sign: Float = x > 0 ? 1 : (x < 0 ? -1 : 0)
+                v[k] = (p[start + k] * sign) / total
+                p[start + k] = v[k]
+            }
+            s += v
+        }
+        return (p, s.sum())
+    }
+
+    @Test func softMinWeightsHaveThePlainFormulasBits() {
+        // Rows whose Λ, totals and P fall in the subnormal range, exact zeros of both signs,
+        // widths that leave a partial vector, and totals that underflow.
+        var g = Xoshiro256(seed: 11)
+        var rows = 0, subnormalWeights = 0
+        for m in [1, 3, 8, 13, 64, 140, 333] {
+            for spread in [0.2, 1, 3] as [Float] {
+                for meanScale in [0.02, 0.3, 1, 4] as [Float] {
+                    let h: [Float] = (0..<m).map { _ in
+                        let u = g.uniform()
+                        if u < 0.05 { return 0 }
+                        if u < 0.08 { return -0.0 }
+                        return Float(g.normal()) * spread
+                    }
+                    let mi = h.map(abs).reduce(0, +) / Float(m) * meanScale
+                    let want = Self.plainSoftMin(h, beta: 100, meanAbs: mi)
+                    var p = [Float](repeating: .nan, count: m)
+                    let yhat = SoftMinRow.weights(h: h, p: &p, m: m, beta: 100, meanAbs: mi)
+                    let differ = (0..<m).filter { p[$0].bitPattern != want.p[$0].bitPattern }
+                    #expect(differ.isEmpty, "m = \(m), spread \(spread), scale \(meanScale): \(differ.count) weights differ, first at μ = \(differ.first ?? -1)")
+                    #expect(yhat.bitPattern == want.yhat.bitPattern, "ŷ \(yhat) against \(want.yhat)")
+                    subnormalWeights += want.p.filter { $0 != 0 && abs($0) < Float.leastNormalMagnitude }.count
+                    rows += 1
+                }
+            }
+        }
+        // The comparison reached the subnormal range it is about.
+        #expect(rows == 84 && subnormalWeights > 150, "\(subnormalWeights) subnormal weights")
+    }
+
+    @Test func quotientsHaveTheDivisionsBitsBelowTheNormalRange() {
+        // Against the hardware's own Float division, on quotients from the normal range down
+        // to below the smallest subnormal, ties of the integer mantissa included.
+        var g = Xoshiro256(seed: 5)
+        var compared = 0, subnormal = 0, ties = 0
+        for round in 0..<40_000 {
+            // Every other total a power of two, so that exact ties exist.
+            let exponent = Int(g.uniform() * 60) - 20
+            let total = (round % 2 == 0 ? 1 : Float(g.uniform() + 0.5)) * Foundation.pow(2, Float(exponent))
+            var num = SoftMinRow.Lanes()
+            for k in 0..<8 {
+                let e = Float(Int(g.uniform() * 180) - 170)
+                var v = Float(g.uniform() + 0.5) * total * Foundation.pow(2, e)
+                if !v.isNormal { v = 0 }
+                // With a power-of-two total, every third lane an exact tie: num/total =
+                // (k + ½)·2^−149, halfway between two subnormals.
+                if round % 2 == 0, k % 3 == 0 {
+                    let t = Float(2 * Int(g.uniform() * 4_000_000) + 1) * Foundation.pow(2, Float(exponent - 150 + 75)) * 0x1p-75
+                    if t.isNormal { v = t; ties += 1 }
+                }
+                num[k] = g.uniform() < 0.5 ? -v : v
+            }
+            let (got, scaled) = SoftMinRow.quotient(num, SoftMinRow.Lanes(repeating: total))
+            for k in 0..<8 {
+                let want = num[k] / total
+                #expect(got[k].bitPattern == want.bitPattern, "\(num[k]) / \(total): \(got[k]) against \(want)")
+                #expect(scaled[k] == want * 0x1p32 * 0x1p32 || (want == 0 && scaled[k] == 0))
+                if want != 0 && !want.isNormal { subnormal += 1 }
+                compared += 1
+            }
+        }
+        #expect(subnormal > 50_000 && ties > 10_000, "\(subnormal) subnormal quotients, \(ties) ties")
+    }
+
     @Test func softMinWeightsSurviveTotalUnderflow() {
         // Every Λ underflows when m_i is far below all |h|: the shifted soft-min takes over.
         let h: [Float] = [5, -6, 7, 5.5, -8, 9, 10, 11, 12]
