@@ -213,12 +213,10 @@ public enum ResultStore {
         if let stored = try existing(directory, model: model, version: version, parameters: parameters, force: force) {
             return stored
         }
-        let clock = RunClock()
+        var clock = RunClock()
         let bundle = try produce()
-        var spent = clock.total
-        if let earlier = bundle.earlier {
-            spent.cpuSeconds += earlier.cpuSeconds; spent.wallSeconds += earlier.wallSeconds; spent.processes += earlier.processes
-        }
+        clock.earlier = bundle.earlier
+        let spent = clock.total
         return try save(bundle, to: directory, model: model, version: version, parameters: parameters,
                         wallSeconds: spent.wallSeconds, cpuSeconds: spent.cpuSeconds,
                         processes: spent.processes > 1 ? spent.processes : nil, command: command)
