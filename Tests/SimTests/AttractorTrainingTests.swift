@@ -75,6 +75,42 @@ import Sim
         if z == 2 { #expect(prunedAt.contains { $0 > 0 }) }
     }
 
+    /// The trained state has the same bits for any thread count: the element-wise passes run
+    /// on row blocks, and so do both products (Blas.gemm(…, threads:)). N = 100 gives the
+    /// products several 12-row blocks; both kinds of step run (every third epoch a soft-min
+    /// epoch, whatever the error), and synapses pushed under the threshold at epoch 3 are
+    /// pruned.
+    @Test(arguments: [1, 2, 4])
+    func trainingHasTheSameBitsForAnyThreadCount(z: Int) {
+        let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(0.1425), n: 100)
+        var steps = (perceptron: 0, softMin: 0)
+        func trained(threads: Int) -> AttractorTrainer {
+            let t = AttractorPoint.makeTrainer(p, threads: threads)
+            for epoch in 1...1500 {
+                if epoch == 3 { for e in stride(from: 1, to: p.n * p.n, by: 7) { t.net.w[e] = min(t.net.w[e], 1e-12) } }
+                if epoch % 3 == 0 {
+                    let c = p.trainingConfig
+                    t.softMinEpoch(eta: c.eta, etaTheta: c.etaTheta, beta: c.beta)
+                    if threads == 1 { steps.softMin += 1 }
+                    continue
+                }
+                if threads == 1 { if t.trainError > 0 { steps.perceptron += 1 } else { steps.softMin += 1 } }
+                if t.runEpoch() { break }
+            }
+            return t
+        }
+        let single = trained(threads: 1)
+        for threads in [2, 3, 5] {
+            let many = trained(threads: threads)
+            #expect(many.epoch == single.epoch)
+            #expect(many.net.u.elementsEqualBits(single.net.u, count: p.n * p.n * z), "z = \(z), \(threads) threads: U")
+            #expect(many.net.w.elementsEqualBits(single.net.w, count: p.n * p.n), "z = \(z), \(threads) threads: W")
+            #expect(many.net.theta.map(\.bitPattern) == single.net.theta.map(\.bitPattern))
+        }
+        #expect(steps.perceptron > 0 && steps.softMin > 100, "\(steps)")
+        #expect((0..<(p.n * p.n)).filter { single.net.w[$0] > pruneThreshold }.count < p.n * p.n * 9 / 10)
+    }
+
     /// The masked dense row pass and the alive-list pass are the same update (only the
     /// order of each row's Σ U² differs): same pruned set, weights equal to rounding over
     /// the first epochs (later, training amplifies rounding like any reordering would).
@@ -255,5 +291,11 @@ import Sim
         let fm = fast.net.aliveMask(), rm = ref.aliveMask()
         let mismatches = (0..<(n * n)).filter { fm[$0] != rm[$0] }
         #expect(mismatches.isEmpty)
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == Float {
+    func elementsEqualBits(_ other: UnsafeMutablePointer<Float>, count: Int) -> Bool {
+        (0..<count).allSatisfy { self[$0].bitPattern == other[$0].bitPattern }
     }
 }

@@ -4,7 +4,8 @@
 // element-wise work (derivative, update, clip, normalise, product) is fused into two
 // passes over the *alive* synapses of each row: pruned synapses never change again, so
 // each row keeps a list of the synapses not yet pruned (in ascending column order).
-// Rows are independent, so row blocks run on several threads with identical bits.
+// Rows are independent, so row blocks run on several threads with identical bits; the two
+// products too (Blas.gemm(…, threads:), BlasRowBlocks.swift).
 //
 // Deviations from a literal dense implementation (all below Float32 resolution of the
 // quantities that feed back into learning):
@@ -170,7 +171,8 @@ public final class AttractorTrainer: @unchecked Sendable {
         patterns.x.withUnsafeBufferPointer { xb in
             let x = xb.baseAddress!
             if !sparse {
-                Blas.gemm(rows: n, cols: m, inner: n, a: net.w, lda: n, b: x, ldb: m, transB: false, c: field, ldc: m)
+                Blas.gemm(rows: n, cols: m, inner: n, a: net.w, lda: n, b: x, ldb: m, transB: false, c: field, ldc: m,
+                          threads: threads)
             }
             let xs = UncheckedBox(x)
             let idx = SendablePointer(aliveIdx)
@@ -351,7 +353,8 @@ public final class AttractorTrainer: @unchecked Sendable {
             } else {
                 if denseGrad == nil { denseGrad = .allocate(capacity: n * n) }
                 let g = denseGrad!
-                Blas.gemm(rows: n, cols: n, inner: m, a: replay, lda: m, b: x.value, ldb: m, transB: true, c: g, ldc: n)
+                Blas.gemm(rows: n, cols: n, inner: m, a: replay, lda: m, b: x.value, ldb: m, transB: true, c: g, ldc: n,
+                          threads: threads)
                 dropNegligibleGradients(g, n * n)
                 operandAudit?.record("trainer g (factor update)", g, n * n)
                 let gs = SendablePointer(g)
