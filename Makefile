@@ -123,9 +123,11 @@ $(POINTS_MK): $(STAMP)
 	@mkdir -p $(@D)
 	@$(BIN)/simulate points $(POINTS_ARGS) > $@.tmp && mv $@.tmp $@
 
-# A wake–sleep point's tolerance curves spread their tests over every core (same numbers
-# for any thread count): while both points run the cores are shared, and when the shorter
-# one ends the longer one's curves get both. Attractor points stay on one thread each:
+# A wake–sleep point's sleep epochs and tolerance curves spread over every core (same
+# numbers for any thread count): while both points run the cores are shared, and when the
+# shorter one ends the longer one gets both (measured, 1 500 default sleep epochs of both
+# loads at once on 2 cores: high 9.6–9.9 → 7.0–7.2 ms per epoch, low 5.0 → 5.2–5.7; see
+# docs/benchmarks.md). Attractor points stay on one thread each:
 # their training synchronises its threads every epoch, and with every core already busy
 # under make -j that would only add waiting.
 data/results/%/result.json: FORCE_RUN | $(STAMP)

@@ -24,16 +24,7 @@ public extension Blas {
     /// The row blocks `gemm(…, threads:)` uses: at most `threads` ranges covering 0..<rows,
     /// each starting at a multiple of `alignment`, as equal as that allows.
     static func rowBlocks(rows: Int, threads: Int, alignment: Int) -> [Range<Int>] {
-        let units = (rows + alignment - 1) / alignment
-        let blocks = max(1, min(threads, units))
-        var ranges = [Range<Int>]()
-        var start = 0
-        for k in 0..<blocks {
-            let end = min(rows, (units * (k + 1) / blocks) * alignment)
-            if start < end { ranges.append(start..<end) }
-            start = end
-        }
-        return ranges
+        RowParallel.ranges(rows, threads: threads, alignment: alignment)
     }
 
     /// C (rows×cols, row-major) = A · op(B) as `gemm`, the row blocks of C on up to `threads`

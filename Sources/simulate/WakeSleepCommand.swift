@@ -50,11 +50,11 @@ struct WakeSleepCommand: ParsableCommand {
             return
         }
         if let k = benchEpochs {
-            let r = try WakeSleepModel.bench(p, epochs: k, sparseBelow: benchSparseBelow,
+            let r = try WakeSleepModel.bench(p, epochs: k, sparseBelow: benchSparseBelow, threads: runOptions.threads,
                                              progressLabel: runOptions.quiet ? nil : label)
             print(String(format: "%@: wake %.1f s (%d presentations), stored %d of %d; sleep %.2f ms per epoch over %d epochs "
-                         + "(alive %.3f at the end, sparse phase from epoch %@); estimated sleep total %.1f min",
-                         label, r.wakeSeconds, p.wakePasses * p.m, r.stored, p.m, r.secondsPerEpoch * 1000, k,
+                         + "with %d threads (alive %.3f at the end, sparse phase from epoch %@); estimated sleep total %.1f min",
+                         label, r.wakeSeconds, p.wakePasses * p.m, r.stored, p.m, r.secondsPerEpoch * 1000, k, runOptions.threads,
                          r.aliveFraction, r.sparseFrom.map(String.init) ?? "never",
                          r.secondsPerEpoch * Double(p.sleepEpochs) / 60))
             print(String(format: "seconds per sleep epoch: %.5f", r.secondsPerEpoch))

@@ -35,6 +35,35 @@ public enum RowParallel {
     }
 }
 
+public extension RowParallel {
+    /// At most `threads` contiguous ranges covering 0..<count, each starting at a multiple
+    /// of `alignment` (so vector loops keep their lanes), as equal as that allows.
+    static func ranges(_ count: Int, threads: Int, alignment: Int = 1) -> [Range<Int>] {
+        let units = (count + alignment - 1) / alignment
+        let blocks = max(1, min(threads, units))
+        var out = [Range<Int>]()
+        var start = 0
+        for k in 0..<blocks {
+            let end = min(count, (units * (k + 1) / blocks) * alignment)
+            if start < end { out.append(start..<end) }
+            start = end
+        }
+        return out
+    }
+
+    /// Calls `body(k, ranges[k])` for every range, on up to `ranges.count` threads.
+    static func forEach(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
+        if ranges.count <= 1 {
+            for (k, r) in ranges.enumerated() { body(k, r) }
+            return
+        }
+        withoutActuallyEscaping(body) { b in
+            let box = UncheckedBox(b)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in box.value(k, ranges[k]) }
+        }
+    }
+}
+
 struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

@@ -82,60 +82,96 @@ final class AliveColumns {
 
     /// Hᵀ[μ*N + i] = Σ_{j ∈ active(μ)} W[i, j] − θ_i (SparseField.compute on the copy
     /// with dead synapses at 0).
-    func field(patterns: SparsePatterns, theta: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>) {
-        SparseField.compute(weights: UnsafePointer(wz), n: n, patterns: patterns, theta: theta, into: h)
+    func field(patterns: SparsePatterns, theta: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>, threads: Int) {
+        SparseField.compute(weights: UnsafePointer(wz), n: n, patterns: patterns, theta: theta, into: h, threads: threads)
+    }
+
+    /// The entries of column j whose neuron i lies in `range` (rows ascend within a column).
+    @inline(__always)
+    func entries(of j: Int, in range: Range<Int>) -> Range<Int> {
+        let lo = start[j], hi = lo + count[j]
+        func firstAtLeast(_ i: Int) -> Int {
+            var a = lo, b = hi
+            while a < b {
+                let mid = (a + b) / 2
+                if Int(rows[mid]) < i { a = mid + 1 } else { b = mid }
+            }
+            return a
+        }
+        return range.lowerBound == 0 && range.upperBound == n ? lo..<hi
+            : firstAtLeast(range.lowerBound)..<firstAtLeast(range.upperBound)
     }
 
     /// The factor update of SleepPhase.updateFactors on the alive synapses: g = Σ over the
     /// patterns containing j of P[μ, i] (in the same pattern order), U_k += η g D_k A;
     /// synapses failing the alive test are dropped (clipped to the floor). Returns Σ_{j,k} U²
-    /// per neuron.
-    func update(eta: Float, replay: UnsafePointer<Float>) -> [Float] {
+    /// per neuron. Each neuron block (SleepPhase.neuronBlocks) runs on its own thread and
+    /// adds its neurons' sums in column order; the columns are compacted afterwards.
+    func update(eta: Float, replay: UnsafePointer<Float>, blocks: [Range<Int>]) -> [Float] {
         var sums = [Float](repeating: 0, count: n)
         let maxPatterns = (0..<n).map { patternStart[$0 + 1] - patternStart[$0] }.max() ?? 0
-        let pattern = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: max(maxPatterns, 1))
-        defer { pattern.deallocate() }
+        let n = self.n, rows = self.rows, u0 = self.u0, u1 = self.u1, w = self.w, wz = self.wz
+        let start = self.start, count = self.count
         sums.withUnsafeMutableBufferPointer { sb in
         patternsOf.withUnsafeBufferPointer { pb in
-            let s = sb.baseAddress!, patternsOf = pb.baseAddress!
-            for j in 0..<n {
-                let lo = start[j], hi = lo + count[j]
-                let np = patternStart[j + 1] - patternStart[j]
-                for q in 0..<np { pattern[q] = replay + Int(patternsOf[patternStart[j] + q]) * n }
-                var kept = lo
-                for k in lo..<hi {
-                    let i = Int(rows[k])
-                    guard w[k] > pruneThreshold else { wz[j * n + i] = 0; continue }
-                    var g: Float = 0
-                    for q in 0..<np { g += pattern[q][i] }
-                    if abs(g) < negligibleGradient { g = 0 }   // dropNegligibleGradients
-                    let a0 = u0[k], a1 = u1[k]
-                    let step = eta * g
-                    let x0 = a0 + movingStep(a0, step, a1) * a1, x1 = a1 + movingStep(a1, step, a0) * a0
-                    rows[kept] = rows[k]; u0[kept] = max(x0, factorFloor); u1[kept] = max(x1, factorFloor)
-                    // clippedSquare: the floor is never squared in an unused vector lane.
-                    s[i] += clippedSquare(x0) + clippedSquare(x1)
-                    kept += 1
+        patternStart.withUnsafeBufferPointer { psb in
+            let s = SendablePointer(sb.baseAddress!), patternsOf = pb.baseAddress!, patternStart = psb.baseAddress!
+            // Each block's entries of every column, found before any block marks a dropped
+            // entry's row (a search running beside those writes would misread them).
+            let segments = blocks.map { range in (0..<n).map { entries(of: $0, in: range) } }
+            RowParallel.forEach(blocks) { b, _ in
+                let s = s.base
+                let pattern = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: max(maxPatterns, 1))
+                defer { pattern.deallocate() }
+                let segment = segments[b]
+                for j in 0..<n {
+                    let np = patternStart[j + 1] - patternStart[j]
+                    for q in 0..<np { pattern[q] = replay + Int(patternsOf[patternStart[j] + q]) * n }
+                    for k in segment[j] {
+                        let i = Int(rows[k])
+                        // Dropped: marked for the compaction below.
+                        guard w[k] > pruneThreshold else { wz[j * n + i] = 0; rows[k] = -1; continue }
+                        var g: Float = 0
+                        for q in 0..<np { g += pattern[q][i] }
+                        if abs(g) < negligibleGradient { g = 0 }   // dropNegligibleGradients
+                        let a0 = u0[k], a1 = u1[k]
+                        let step = eta * g
+                        let x0 = a0 + movingStep(a0, step, a1) * a1, x1 = a1 + movingStep(a1, step, a0) * a0
+                        u0[k] = max(x0, factorFloor); u1[k] = max(x1, factorFloor)
+                        // clippedSquare: the floor is never squared in an unused vector lane.
+                        s[i] += clippedSquare(x0) + clippedSquare(x1)
+                    }
                 }
-                count[j] = kept - lo
             }
-        }}
+        }}}
+        for j in 0..<n {
+            let lo = start[j]
+            var kept = lo
+            for k in lo..<(lo + count[j]) where rows[k] >= 0 {
+                rows[kept] = rows[k]; u0[kept] = u0[k]; u1[kept] = u1[k]
+                kept += 1
+            }
+            count[j] = kept - lo
+        }
         return sums
     }
 
     /// U_i /= r_i, W = u0·u1 on the alive synapses; per-neuron Σ W, Σ W², #{W > 1e-10}.
-    func normalise(roots: [Float]) -> (l1: [Float], l2sq: [Float], alive: [Int32]) {
+    func normalise(roots: [Float], blocks: [Range<Int>]) -> (l1: [Float], l2sq: [Float], alive: [Int32]) {
         self.roots = roots
+        let n = self.n, rows = self.rows, u0 = self.u0, u1 = self.u1, w = self.w, wz = self.wz
         var a1 = [Float](repeating: 0, count: n), a2 = [Float](repeating: 0, count: n)
         var al = [Int32](repeating: 0, count: n)
         roots.withUnsafeBufferPointer { rb in
         a1.withUnsafeMutableBufferPointer { b1 in
         a2.withUnsafeMutableBufferPointer { b2 in
         al.withUnsafeMutableBufferPointer { bl in
-            let r = rb.baseAddress!, s1 = b1.baseAddress!, s2 = b2.baseAddress!, cnt = bl.baseAddress!
+            let r = rb.baseAddress!, s1 = SendablePointer(b1.baseAddress!), s2 = SendablePointer(b2.baseAddress!)
+            let cnt = SendablePointer(bl.baseAddress!)
+            RowParallel.forEach(blocks) { _, range in
+            let s1 = s1.base, s2 = s2.base, cnt = cnt.base
             for j in 0..<n {
-                let lo = start[j]
-                for k in lo..<(lo + count[j]) {
+                for k in entries(of: j, in: range) {
                     let i = Int(rows[k])
                     let v0 = u0[k] / r[i], v1 = u1[k] / r[i]
                     u0[k] = v0; u1[k] = v1
@@ -148,6 +184,7 @@ final class AliveColumns {
                     s2[i] += wv * wv
                     cnt[i] &+= wv > pruneThreshold ? 1 : 0
                 }
+            }
             }
         }}}}
         return (a1, a2, al)

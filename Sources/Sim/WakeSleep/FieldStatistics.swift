@@ -15,36 +15,52 @@ public struct FieldStatistics: Sendable {
 
     /// Statistics of Hᵀ (M×N) for `patterns`. (Raw pointers: with array subscripts the
     /// bounds checks kept this loop from vectorising, ~2 ns per entry, once per sleep epoch.)
-    public init(field h: UnsafePointer<Float>, patterns: SparsePatterns) {
+    /// Neurons are split over `threads`: every per-neuron sum keeps its pattern order, and
+    /// the wrong bits of a pattern are integers (halves) summed over the blocks.
+    public init(field h: UnsafePointer<Float>, patterns: SparsePatterns, threads: Int = 1) {
         let n = patterns.n, m = patterns.m
         var mn = [Float](repeating: .infinity, count: n)
         var sa = [Double](repeating: 0, count: n)
-        var wrong = [Double](repeating: 0, count: m)
-        var total = 0.0
         // ±1: the sign that turns H into G = Y ⊙ H for the current pattern.
         var sign = [Float](repeating: -1, count: n)
+        let blocks = RowParallel.ranges(n, threads: threads, alignment: 8)
+        // Wrong halves of pattern μ within block k at halves[k*m + μ].
+        var halves = [Int](repeating: 0, count: blocks.count * m)
         mn.withUnsafeMutableBufferPointer { mb in
         sa.withUnsafeMutableBufferPointer { sb in
         sign.withUnsafeMutableBufferPointer { yb in
-            let mn = mb.baseAddress!, sa = sb.baseAddress!, y = yb.baseAddress!
-            for mu in 0..<m {
-                let row = h + mu * n
-                for j in patterns.active[mu] { y[Int(j)] = 1 }
-                // Wrong bits are counted in halves (exact in any order).
-                var halves = 0
-                for i in 0..<n {
-                    let v = row[i]
-                    let g = y[i] * v
-                    if g < mn[i] { mn[i] = g }
-                    sa[i] += Double(abs(v))
-                    halves &+= g < 0 ? 2 : (g == 0 ? 1 : 0)
+        halves.withUnsafeMutableBufferPointer { hb in
+            let mn = SendablePointer(mb.baseAddress!), sa = SendablePointer(sb.baseAddress!)
+            let y = SendablePointer(yb.baseAddress!), wrongHalves = SendablePointer(hb.baseAddress!)
+            RowParallel.forEach(blocks) { k, range in
+                let mn = mn.base, sa = sa.base, y = y.base
+                let lo = range.lowerBound, hi = range.upperBound
+                for mu in 0..<m {
+                    let row = h + mu * n
+                    for j in patterns.active[mu] where range.contains(Int(j)) { y[Int(j)] = 1 }
+                    // Wrong bits are counted in halves (exact in any order).
+                    var count = 0
+                    for i in lo..<hi {
+                        let v = row[i]
+                        let g = y[i] * v
+                        if g < mn[i] { mn[i] = g }
+                        sa[i] += Double(abs(v))
+                        count &+= g < 0 ? 2 : (g == 0 ? 1 : 0)
+                    }
+                    for j in patterns.active[mu] where range.contains(Int(j)) { y[Int(j)] = -1 }
+                    wrongHalves[k * m + mu] = count
                 }
-                for j in patterns.active[mu] { y[Int(j)] = -1 }
-                let e = Double(halves) / 2
-                wrong[mu] = e
-                total += e
             }
-        }}}
+        }}}}
+        var wrong = [Double](repeating: 0, count: m)
+        var total = 0.0
+        for mu in 0..<m {
+            var count = 0
+            for k in 0..<blocks.count { count += halves[k * m + mu] }
+            let e = Double(count) / 2
+            wrong[mu] = e
+            total += e
+        }
         minG = mn
         meanAbs = sa.map { Float($0 / Double(m)) }
         errorCount = total

@@ -57,6 +57,12 @@ public final class SleepPhase: @unchecked Sendable {
     public static let defaultSparseBelowAliveFraction = 0.5
     /// Whether the sparse phase is running.
     public var isSparse: Bool { sparse != nil }
+    /// Threads for the epoch's loops: the field is split by pattern, everything else by
+    /// neuron i (or by presynaptic unit j where each j is its own sum), so every sum keeps
+    /// its order and the bits do not depend on the count.
+    public var threads = 1
+    /// The neuron blocks of the per-neuron loops (8-aligned: vector lanes stay as they were).
+    var neuronBlocks: [Range<Int>] { RowParallel.ranges(net.n, threads: threads, alignment: 8) }
 
     /// Buffers and state shared by a fresh and a resumed sleep; the field is not computed yet.
     private init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
@@ -116,11 +122,11 @@ public final class SleepPhase: @unchecked Sendable {
             else { audit.record("sleep W (field)", net.w, n * n) }
         }
         if let sp = sparse {
-            net.theta.withUnsafeBufferPointer { sp.field(patterns: patterns, theta: $0.baseAddress!, into: field) }
+            net.theta.withUnsafeBufferPointer { sp.field(patterns: patterns, theta: $0.baseAddress!, into: field, threads: threads) }
         } else {
-            SparseField.compute(net, patterns, into: field)
+            SparseField.compute(net, patterns, into: field, threads: threads)
         }
-        stats = FieldStatistics(field: field, patterns: patterns)
+        stats = FieldStatistics(field: field, patterns: patterns, threads: threads)
         fieldIsCurrent = true
     }
 
@@ -137,8 +143,8 @@ public final class SleepPhase: @unchecked Sendable {
         meanAbsPrev = stats.meanAbs
         enterOrLeaveSparsePhase()
         if let sp = sparse {
-            let roots = rootsOf(squareSums: sp.update(eta: eta, replay: replay))
-            let norms = sp.normalise(roots: roots)
+            let roots = rootsOf(squareSums: sp.update(eta: eta, replay: replay, blocks: neuronBlocks))
+            let norms = sp.normalise(roots: roots, blocks: neuronBlocks)
             l1 = norms.l1.map(Double.init); l2sq = norms.l2sq.map(Double.init); alive = norms.alive.map(Int.init)
             if sp.deadCouldRevive { leaveSparsePhase() }
         } else {
@@ -182,21 +188,25 @@ public final class SleepPhase: @unchecked Sendable {
         var total = [Float](repeating: 0, count: n)
         var yhat = [Float](repeating: 0, count: n)
         let scale = meanAbsPrev.map { -beta / $0 }
+        let blocks = neuronBlocks
+        let field = self.field, replay = self.replay
         scale.withUnsafeBufferPointer { sb in
         total.withUnsafeMutableBufferPointer { tb in
         LibmExactExp.table.withUnsafeBufferPointer { eb in
-            let s = sb.baseAddress!, t = tb.baseAddress!, expTable = eb.baseAddress!
+            let s = sb.baseAddress!, t = SendablePointer(tb.baseAddress!), expTable = eb.baseAddress!
             typealias F4 = SIMD4<Float>
             @inline(__always) func load(_ q: UnsafePointer<Float>) -> F4 { UnsafeRawPointer(q).loadUnaligned(as: F4.self) }
             @inline(__always) func store(_ v: F4, _ q: UnsafeMutablePointer<Float>) {
                 UnsafeMutableRawPointer(q).storeBytes(of: v, as: F4.self)
             }
-            let vectorEnd = n - n % 4
+            RowParallel.forEach(blocks) { _, range in
+            let t = t.base
+            let vectorEnd = range.upperBound - range.count % 4
             for mu in 0..<m {
                 let h = field + mu * n, p = replay + mu * n
                 // (−β|h|)/m_i as in the original; expf underflows to 0 well above −110.
                 // Four at a time with libm's bits (LibmExactExp).
-                var i = 0
+                var i = range.lowerBound
                 while i < vectorEnd {
                     let magnitude = unsafeBitCast(unsafeBitCast(load(h + i), to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: F4.self)
                     let a = magnitude * load(s + i)
@@ -205,13 +215,14 @@ public final class SleepPhase: @unchecked Sendable {
                     store(load(t + i) + lam, t + i)
                     i += 4
                 }
-                while i < n {
+                while i < range.upperBound {
                     let a = abs(h[i]) * s[i]
                     let lam: Float = a > -110 ? Foundation.exp(a) : 0
                     p[i] = lam
                     t[i] += lam
                     i += 1
                 }
+            }
             }
         }}}
         // Deviation (as in AttractorTrainer): a neuron whose Λ all underflow would get 0/0 in
@@ -228,15 +239,18 @@ public final class SleepPhase: @unchecked Sendable {
         }
         total.withUnsafeBufferPointer { tb in
         yhat.withUnsafeMutableBufferPointer { yb in
-            let t = tb.baseAddress!, y = yb.baseAddress!
-            for mu in 0..<m {
-                let h = field + mu * n, p = replay + mu * n
-                for i in 0..<n {
-                    let hv = h[i]
-                    let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
-                    let v = (p[i] * sg) / t[i]
-                    p[i] = v
-                    y[i] += v
+            let t = tb.baseAddress!, y = SendablePointer(yb.baseAddress!)
+            RowParallel.forEach(blocks) { _, range in
+                let y = y.base, lo = range.lowerBound, hi = range.upperBound
+                for mu in 0..<m {
+                    let h = field + mu * n, p = replay + mu * n
+                    for i in lo..<hi {
+                        let hv = h[i]
+                        let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
+                        let v = (p[i] * sg) / t[i]
+                        p[i] = v
+                        y[i] += v
+                    }
                 }
             }
         }}
@@ -250,14 +264,18 @@ public final class SleepPhase: @unchecked Sendable {
     /// gᵀ[j, :] = Σ_{μ : X[j,μ] = 1} Pᵀ[μ, :].
     func replayGradient() {
         let n = net.n
-        for j in 0..<n {
-            let g = grad + j * n
-            for i in 0..<n { g[i] = 0 }
-            for mu in unitPatterns[j] {
-                let p = replay + Int(mu) * n
-                for i in 0..<n { g[i] += p[i] }
+        let grad = self.grad, replay = self.replay, unitPatterns = self.unitPatterns
+        // Each presynaptic unit j is its own sum: units split over the threads.
+        RowParallel.forEach(RowParallel.ranges(n, threads: threads)) { _, units in
+            for j in units {
+                let g = grad + j * n
+                for i in 0..<n { g[i] = 0 }
+                for mu in unitPatterns[j] {
+                    let p = replay + Int(mu) * n
+                    for i in 0..<n { g[i] += p[i] }
+                }
+                dropNegligibleGradients(g, n)
             }
-            dropNegligibleGradients(g, n)
         }
     }
 
@@ -268,14 +286,18 @@ public final class SleepPhase: @unchecked Sendable {
     func updateFactors(eta: Float) -> [Float] {
         let n = net.n
         var sums = [Float](repeating: 0, count: n)
+        let u0 = net.u0, u1 = net.u1, w = net.w, grad = self.grad
         sums.withUnsafeMutableBufferPointer { sb in
             let s = sb.baseAddress!
-            for j in 0..<n {
-                let p0 = net.u0 + j * n, p1 = net.u1 + j * n, pw = net.w + j * n, g = grad + j * n
-                SleepPhase.updateRange(0, j, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
-                SleepPhase.updateRange(j + 1, n, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
-                // The diagonal: the clip sets it to 0.
-                p0[j] = 0; p1[j] = 0
+            RowParallel.forEach(neuronBlocks) { _, range in
+                let lo = range.lowerBound, hi = range.upperBound
+                for j in 0..<n {
+                    let p0 = u0 + j * n, p1 = u1 + j * n, pw = w + j * n, g = grad + j * n
+                    SleepPhase.updateRange(lo, min(j, hi), eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
+                    SleepPhase.updateRange(max(j + 1, lo), hi, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
+                    // The diagonal: the clip sets it to 0.
+                    if range.contains(j) { p0[j] = 0; p1[j] = 0 }
+                }
             }
         }
         // An alive synapse adds ≥ 2e-10 (its factors multiply to > 1e-10) unless the clip
@@ -319,6 +341,49 @@ public final class SleepPhase: @unchecked Sendable {
         }
     }
 
+    /// One presynaptic row of `normaliseRows` for neurons lo..<hi, eight at a time: the
+    /// compiler did not vectorise the scalar form once the loop ran on neuron blocks (the
+    /// per-neuron arithmetic, and so the bits, are those of the scalar form at the tail).
+    @inline(__always)
+    static func normaliseSpan(_ lo: Int, _ hi: Int, p0: UnsafeMutablePointer<Float>, p1: UnsafeMutablePointer<Float>,
+                              pw: UnsafeMutablePointer<Float>, r: UnsafePointer<Float>, hold: UnsafePointer<Float>,
+                              s1: UnsafeMutablePointer<Float>, s2: UnsafeMutablePointer<Float>,
+                              count: UnsafeMutablePointer<Int32>) {
+        typealias F8 = SIMD8<Float>
+        @inline(__always) func load(_ q: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(q).loadUnaligned(as: F8.self) }
+        @inline(__always) func store(_ v: F8, _ q: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(q).storeBytes(of: v, as: F8.self)
+        }
+        let floor = F8(repeating: factorFloor), threshold = F8(repeating: pruneThreshold)
+        var i = lo
+        while i &+ 8 <= hi {
+            let a0 = load(p0 + i), a1 = load(p1 + i), root = load(r + i)
+            let held = (a0 .== floor) .& (a1 .== floor) .& (load(hold + i) .!= 0)
+            let v0 = a0 / root, v1 = a1 / root
+            store(v0, p0 + i); store(v1, p1 + i)
+            // 0 · v1 rather than selecting after the product (as the scalar form below).
+            let wv = v0.replacing(with: 0, where: held) * v1
+            store(wv, pw + i)
+            store(load(s1 + i) + wv, s1 + i)
+            store(load(s2 + i) + wv * wv, s2 + i)
+            let c = UnsafeRawPointer(count + i).loadUnaligned(as: SIMD8<Int32>.self)
+            UnsafeMutableRawPointer(count + i).storeBytes(of: c &+ SIMD8<Int32>().replacing(with: 1, where: wv .> threshold),
+                                                          as: SIMD8<Int32>.self)
+            i &+= 8
+        }
+        while i < hi {
+            let held = p0[i] == factorFloor && p1[i] == factorFloor && hold[i] != 0
+            let v0 = p0[i] / r[i], v1 = p1[i] / r[i]
+            p0[i] = v0; p1[i] = v1
+            let wv = (held ? 0 : v0) * v1
+            pw[i] = wv
+            s1[i] += wv
+            s2[i] += wv * wv
+            count[i] &+= wv > pruneThreshold ? 1 : 0
+            i &+= 1
+        }
+    }
+
     /// Σ_{j,k} U² per neuron of the current factors.
     func squareSums() -> [Float] {
         let n = net.n
@@ -359,21 +424,17 @@ public final class SleepPhase: @unchecked Sendable {
         a2.withUnsafeMutableBufferPointer { b2 in
         al.withUnsafeMutableBufferPointer { bl in
             let r = rb.baseAddress!, hold = hb.baseAddress!
-            let s1 = b1.baseAddress!, s2 = b2.baseAddress!, cnt = bl.baseAddress!
+            let s1 = SendablePointer(b1.baseAddress!), s2 = SendablePointer(b2.baseAddress!)
+            let cnt = SendablePointer(bl.baseAddress!)
+            let u0 = net.u0, u1 = net.u1, w = net.w
+            RowParallel.forEach(neuronBlocks) { _, range in
+            // Plain pointers inside the loop: through the wrappers it no longer vectorised.
+            let s1 = s1.base, s2 = s2.base, cnt = cnt.base
+            let lo = range.lowerBound, hi = range.upperBound
             for j in 0..<n {
-                let p0 = net.u0 + j * n, p1 = net.u1 + j * n, pw = net.w + j * n
-                for i in 0..<n {
-                    let held = p0[i] == factorFloor && p1[i] == factorFloor && hold[i] != 0
-                    let v0 = p0[i] / r[i], v1 = p1[i] / r[i]
-                    p0[i] = v0; p1[i] = v1
-                    // 0 · v1 rather than selecting after the product: the product is formed in
-                    // every vector lane.
-                    let wv = (held ? 0 : v0) * v1
-                    pw[i] = wv
-                    s1[i] += wv
-                    s2[i] += wv * wv
-                    cnt[i] &+= wv > pruneThreshold ? 1 : 0
-                }
+                SleepPhase.normaliseSpan(lo, hi, p0: u0 + j * n, p1: u1 + j * n, pw: w + j * n, r: r, hold: hold,
+                                         s1: s1, s2: s2, count: cnt)
+            }
             }
         }}}}}
         if holdFloored.contains(1) { weightsHeldAtZero = true }

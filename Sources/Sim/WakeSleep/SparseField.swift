@@ -5,31 +5,45 @@ import Foundation
 
 public enum SparseField {
     /// Hᵀ[μ*N + i] = Σ_{j ∈ active(μ)} W[i, j] − θ_i for every pattern (M×N, pattern-major).
+    /// Neurons are split over `threads` (each entry is its own sum).
     public static func compute(_ net: WakeSleepNetwork, _ patterns: SparsePatterns,
-                               into h: UnsafeMutablePointer<Float>) {
+                               into h: UnsafeMutablePointer<Float>, threads: Int = 1) {
         net.theta.withUnsafeBufferPointer { tb in
-            compute(weights: UnsafePointer(net.w), n: net.n, patterns: patterns, theta: tb.baseAddress!, into: h)
+            compute(weights: UnsafePointer(net.w), n: net.n, patterns: patterns, theta: tb.baseAddress!, into: h,
+                    threads: threads)
         }
     }
 
     /// The same for presynaptic-major weights `w` (W[i, j] at w[j*N + i]).
     static func compute(weights w: UnsafePointer<Float>, n: Int, patterns: SparsePatterns, theta: UnsafePointer<Float>,
-                        into h: UnsafeMutablePointer<Float>) {
-        for mu in 0..<patterns.m {
-            column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n)
+                        into h: UnsafeMutablePointer<Float>, threads: Int = 1) {
+        if threads <= 1 {
+            for mu in 0..<patterns.m { column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n) }
+            return
+        }
+        // Split by neuron: each thread reads only its rows of W's columns (half of W on two
+        // threads, which stays nearer in cache); every h[i] adds the same columns in the
+        // same order.
+        RowParallel.forEach(RowParallel.ranges(n, threads: threads, alignment: 16)) { _, range in
+            let lo = range.lowerBound, count = range.count
+            for mu in 0..<patterns.m {
+                column(weights: w + lo, n: n, count: count, patterns.active[mu], theta: theta + lo, into: h + mu * n + lo)
+            }
         }
     }
 
     /// h = W x − θ for one pattern given by its active units.
     @inline(__always)
-    static func column(weights w: UnsafePointer<Float>, n: Int, _ active: [Int32], theta: UnsafePointer<Float>,
-                       into h: UnsafeMutablePointer<Float>) {
-        for i in 0..<n { h[i] = 0 }
+    static func column(weights w: UnsafePointer<Float>, n: Int, count: Int? = nil, _ active: [Int32],
+                       theta: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>) {
+        // `count`: only the first `count` rows (a block of neurons; w, θ and h start at it).
+        let rows = count ?? n
+        for i in 0..<rows { h[i] = 0 }
         for j in active {
             let col = w + Int(j) * n
-            for i in 0..<n { h[i] += col[i] }
+            for i in 0..<rows { h[i] += col[i] }
         }
-        for i in 0..<n { h[i] -= theta[i] }
+        for i in 0..<rows { h[i] -= theta[i] }
     }
 
     /// Hᵀ as a Swift array (M×N, pattern-major).

@@ -58,6 +58,7 @@ public enum WakeSleepModel {
             try saveCheckpoint(p, state.sleep, state.record, options: options, spent: clock.total)
         }
         let (net, stored, sleep) = (state.net, state.stored, state.sleep)
+        sleep.threads = options.threads
         var record = state.record
         let grid = recordSteps(p)
         let wakeSteps = p.wakePasses * p.m
@@ -340,13 +341,15 @@ public enum WakeSleepModel {
     /// Wake at full length, then `epochs` sleep epochs (the sparse phase below
     /// `sparseBelow` alive, SleepPhase's default if nil); returns (wake seconds, seconds per
     /// sleep epoch, patterns stored, alive fraction at the end, the epoch the sparse phase began).
-    public static func bench(_ p: WakeSleepParameters, epochs: Int, sparseBelow: Double? = nil, progressLabel: String?) throws
+    public static func bench(_ p: WakeSleepParameters, epochs: Int, sparseBelow: Double? = nil, threads: Int = 1,
+                             progressLabel: String?) throws
         -> (wakeSeconds: Double, secondsPerEpoch: Double, stored: Int, aliveFraction: Double, sparseFrom: Int?) {
         let t0 = Date()
         let (net, stored) = try benchWake(p, progressLabel: progressLabel)
         let wake = Date().timeIntervalSince(t0)
         let sleep = SleepPhase(net: net, patterns: stored, beta: Float(p.beta), length: p.length)
         if let sparseBelow { sleep.sparseBelowAliveFraction = sparseBelow }
+        sleep.threads = threads
         var sparseFrom: Int? = nil
         let t1 = Date()
         for e in 0..<epochs {
