@@ -20,6 +20,8 @@ struct CostCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Sweeps (with --scale): figure2 figure3 figure5-6 finite-size.")
     var sweeps: [String] = ["figure2", "figure3", "figure5-6"]
     @Option(parsing: .upToNextOption, help: "Worker counts (nodes × cores) for the wall-time column.") var workers: [Int] = [2, 16, 64]
+    @Option(parsing: .upToNextOption, help: "Nodes × cores per node as KxC (e.g. 16x16 64x16): wall-time bounds when a point may use every core of its node (ThreadScaling).")
+    var nodes: [String] = []
 
     func run() throws {
         if check { return try CostCheck.run(directories) }
@@ -31,6 +33,7 @@ struct CostCommand: ParsableCommand {
             }
             return
         }
+        let grids = try nodes.map(Self.grid)
         var status = StatusCommand()
         status.scale = scale
         status.sweeps = sweeps
@@ -39,15 +42,18 @@ struct CostCommand: ParsableCommand {
         // Per sweep: (expected, bound) seconds of each point. A point that ran counts its
         // measured CPU time for both.
         var bySweep: [String: [(expected: Double, bound: Double)]] = [:]
+        var pointsOf: [String: [(point: SimulationPoint, expected: Double)]] = [:]
         var measuredCount: [String: Int] = [:]
         for (sweep, point) in try status.points() {
             if let r = try? ResultStore.load(URL(fileURLWithPath: point.directory())) {
                 let t = r.sidecar.run.cpuOrWallSeconds
                 bySweep[sweep, default: []].append((t, t))
+                pointsOf[sweep, default: []].append((point, t))
                 measuredCount[sweep, default: 0] += 1
             } else {
                 let c = CostModel.cost(point)
                 bySweep[sweep, default: []].append((c?.expected ?? .nan, c?.seconds ?? .nan))
+                pointsOf[sweep, default: []].append((point, c?.expected ?? .nan))
             }
         }
         for sweep in sweeps {
@@ -58,7 +64,24 @@ struct CostCommand: ParsableCommand {
             let walls = workers.map { k in "\(k) workers \(f(max(longest, total / Double(k))))" }
             print("\(scale.rawValue) \(sweep): \(t.count) points (\(measuredCount[sweep] ?? 0) measured), CPU \(f(total)) expected "
                   + "(at most \(f(bound))), longest point \(f(longest)); wall ≥ " + walls.joined(separator: ", "))
+            // With threaded points: no sweep is faster than its CPU time over all cores, nor
+            // than its longest point on the cores of one node.
+            for (k, c) in grids {
+                let points = pointsOf[sweep] ?? []
+                let longestThreaded = points.map { $0.expected / ThreadScaling.speedup($0.point, threads: c) }.max() ?? 0
+                print("  \(k) nodes × \(c) cores: wall ≥ \(f(max(longestThreaded, total / Double(k * c)))) "
+                      + "(CPU over \(k * c) cores \(f(total / Double(k * c))); longest point on \(c) threads \(f(longestThreaded)))")
+            }
         }
+    }
+
+    /// "KxC" (or K×C): K nodes of C cores.
+    static func grid(_ text: String) throws -> (nodes: Int, cores: Int) {
+        let parts = text.split(whereSeparator: { $0 == "x" || $0 == "×" }).compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw ValidationError("--nodes: '\(text)' is not nodes × cores, e.g. 16x16")
+        }
+        return (parts[0], parts[1])
     }
 
     /// A directory argument without a trailing `/result.json`.

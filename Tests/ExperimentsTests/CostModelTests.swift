@@ -57,3 +57,24 @@ import Sim
         #expect(try cost("paper/wake-sleep/high_seed700").expected > cost("paper/wake-sleep/low_seed700").expected)
     }
 }
+
+@Suite struct ThreadScalingTests {
+    @Test func amdahlReproducesTheMeasuredTwoThreadSpeedups() {
+        let high = SimulationPoint.attractor(scale: .large, z: 4, alpha: AttractorLoad(0.7), seed: 100, n: nil)
+        let low = SimulationPoint.attractor(scale: .large, z: 4, alpha: .alpha0_08, seed: 100, n: nil)
+        #expect(abs(ThreadScaling.speedup(high, threads: 2) - 1.915) < 1e-9)
+        #expect(abs(ThreadScaling.speedup(low, threads: 2) - 1.86) < 1e-9)
+        // One thread is the CPU time; more threads gain less and less, never above the count.
+        for point in [high, low, SimulationPoint.wakeSleep(scale: .paper, load: .high, seed: 700)] {
+            #expect(ThreadScaling.speedup(point, threads: 1) == 1)
+            var last = 1.0
+            for threads in [2, 4, 8, 16, 64] {
+                let s = ThreadScaling.speedup(point, threads: threads)
+                #expect(s > last && s < Double(threads))
+                last = s
+            }
+        }
+        // p = 2(1 − 1/s): 1.915 at two threads is p ≈ 0.956, 9.5× at 16.
+        #expect(abs(ThreadScaling.speedup(high, threads: 16) - 1 / ((1 - 2 * (1 - 1 / 1.915)) + 2 * (1 - 1 / 1.915) / 16)) < 1e-9)
+    }
+}
