@@ -9,8 +9,6 @@
 // Sandybridge). OpenBLAS's SkylakeX kernel has no such alignment (every split tried changed
 // bits), so where the kernel was not measured the product stays one call.
 
-import Dispatch
-
 public extension Blas {
     /// Row offsets at which a block of C keeps the single call's bits, for the kernel in use
     /// (nil: not measured; products then run as one call).
@@ -19,12 +17,6 @@ public extension Blas {
         case "haswell", "prescott", "zen", "sandybridge": 12
         default: nil
         }
-    }
-
-    /// The row blocks `gemm(…, threads:)` uses: at most `threads` ranges covering 0..<rows,
-    /// each starting at a multiple of `alignment`, as equal as that allows.
-    static func rowBlocks(rows: Int, threads: Int, alignment: Int) -> [Range<Int>] {
-        RowParallel.ranges(rows, threads: threads, alignment: alignment)
     }
 
     /// C (rows×cols, row-major) = A · op(B) as `gemm`, the row blocks of C on up to `threads`
@@ -36,12 +28,9 @@ public extension Blas {
             gemm(rows: rows, cols: cols, inner: inner, a: a, lda: lda, b: b, ldb: ldb, transB: transB, c: c, ldc: ldc)
             return
         }
-        let blocks = rowBlocks(rows: rows, threads: threads, alignment: alignment)
-        let pa = UncheckedBox(a), pb = UncheckedBox(b), pc = UncheckedBox(c)
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
-            let r = blocks[k]
-            gemm(rows: r.count, cols: cols, inner: inner, a: pa.value + r.lowerBound * lda, lda: lda, b: pb.value, ldb: ldb,
-                 transB: transB, c: pc.value + r.lowerBound * ldc, ldc: ldc)
+        RowParallel.forEach(RowParallel.ranges(rows, threads: threads, alignment: alignment)) { _, r in
+            gemm(rows: r.count, cols: cols, inner: inner, a: a + r.lowerBound * lda, lda: lda, b: b, ldb: ldb,
+                 transB: transB, c: c + r.lowerBound * ldc, ldc: ldc)
         }
     }
 }

@@ -76,7 +76,7 @@ import Sim
         // A kernel without a measured alignment runs one call (checked below).
         for threads in [2, 3, 4, 5, 8, 16, 64] {
             guard let alignment = Blas.rowAlignment else { break }
-            let blocks = Blas.rowBlocks(rows: rows, threads: threads, alignment: alignment)
+            let blocks = RowParallel.ranges(rows, threads: threads, alignment: alignment)
             let parts = Self.product(rows, cols, inner, transB: transB, blocks: blocks)
             let differ = zip(whole, parts).filter { $0.bitPattern != $1.bitPattern }.count
             #expect(differ == 0, "\(rows)×\(inner)·\(inner)×\(cols) transB \(transB), \(threads) threads: \(differ) entries differ")
@@ -101,7 +101,7 @@ import Sim
     @Test func rowBlocksCoverTheRowsAtTheAlignment() {
         for rows in [1, 23, 24, 25, 200, 1000, 1001] {
             for threads in [1, 2, 3, 7, 100] {
-                let blocks = Blas.rowBlocks(rows: rows, threads: threads, alignment: 24)
+                let blocks = RowParallel.ranges(rows, threads: threads, alignment: 24)
                 #expect(blocks.first?.lowerBound == 0 && blocks.last?.upperBound == rows)
                 #expect(blocks.count <= threads && blocks.allSatisfy { $0.lowerBound % 24 == 0 && !$0.isEmpty })
                 #expect(zip(blocks, blocks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
@@ -110,7 +110,7 @@ import Sim
                 #expect(sizes.max()! - sizes.min()! <= 24 + rows % 24)
             }
         }
-        #expect(Blas.rowBlocks(rows: 1000, threads: 2, alignment: 12) == [0..<504, 504..<1000])
-        #expect(Blas.rowBlocks(rows: 200, threads: 2, alignment: 12) == [0..<96, 96..<200])
+        #expect(RowParallel.ranges(1000, threads: 2, alignment: 12) == [0..<504, 504..<1000])
+        #expect(RowParallel.ranges(200, threads: 2, alignment: 12) == [0..<96, 96..<200])
     }
 }
