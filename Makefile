@@ -123,15 +123,15 @@ $(POINTS_MK): $(STAMP)
 	@mkdir -p $(@D)
 	@$(BIN)/simulate points $(POINTS_ARGS) > $@.tmp && mv $@.tmp $@
 
-# A wake–sleep point's sleep epochs and tolerance curves spread over every core (same
-# numbers for any thread count): while both points run the cores are shared, and when the
-# shorter one ends the longer one gets both (measured, 1 500 default sleep epochs of both
-# loads at once on 2 cores: high 9.6–9.9 → 7.0–7.2 ms per epoch, low 5.0 → 5.2–5.7; see
-# docs/benchmarks.md). Attractor points stay on one thread each:
-# their training synchronises its threads every epoch, and with every core already busy
-# under make -j that would only add waiting.
+# Points share the machine's cores (simulate run --share-cores, Sources/Sim/CoreShare.swift):
+# each running point registers itself, and an attractor point trains on its share of the
+# cores, re-counted every 500 epochs: one thread each while make -j keeps every core busy,
+# and the idle cores go to the points still running at a sweep's tail. A wake–sleep point is
+# counted but keeps every core: both loads sleeping on both cores at once were faster than one
+# core each (1 500 default sleep epochs on 2 cores: high 9.6–9.9 → 7.0–7.2 ms per epoch, low
+# 5.0 → 5.2–5.7; docs/benchmarks.md). Same numbers for any thread count.
 data/results/%/result.json: FORCE_RUN | $(STAMP)
-	$(BIN)/simulate run $(@D) $(FORCE_FLAG) $(if $(findstring /wake-sleep/,$@),--threads $(shell nproc))
+	$(BIN)/simulate run $(@D) $(FORCE_FLAG) --threads $(shell nproc) --share-cores
 
 # --- Slurm runner ----------------------------------------------------------------------------
 # RUNNER=slurm: `make figure2|figure3|figure5-6|finite-size|figures` submit the goals' missing

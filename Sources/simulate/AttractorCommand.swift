@@ -47,7 +47,9 @@ struct AttractorCommand: ParsableCommand {
         model.progress = Progress(label, enabled: !runOptions.quiet)
         let result = try cached.produceOrLoad(model: AttractorPoint.model, version: AttractorPoint.version,
                                               parameters: JSONValue(encoding: p), force: runOptions.force) {
-            try AttractorPoint.produce(p, options: model)
+            var model = model
+            model.coreShare = try runOptions.coreShare()
+            return try AttractorPoint.produce(p, options: model)
         }
         if !runOptions.quiet {
             let v = result.values

@@ -22,9 +22,12 @@ struct CostCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Worker counts (nodes × cores) for the wall-time column.") var workers: [Int] = [2, 16, 64]
     @Option(parsing: .upToNextOption, help: "Nodes × cores per node as KxC (e.g. 16x16 64x16): wall-time bounds when a point may use every core of its node (ThreadScaling).")
     var nodes: [String] = []
+    @Flag(name: .customLong("wall-table"), help: "Print docs/running.md's table of wall-time bounds (every scale and figure; the cost model alone, no result on disk counts).")
+    var wallTable = false
 
     func run() throws {
         if check { return try CostCheck.run(directories) }
+        if wallTable { return print(WallTable.markdown()) }
         guard let scale else {
             for d in directories {
                 let point = try Self.point(d)

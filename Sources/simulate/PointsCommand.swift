@@ -41,6 +41,8 @@ struct RunPointCommand: ParsableCommand {
     @Argument(help: "The result directory (or its result.json).") var directory: String
     @Flag(help: "Recompute even if a result exists.") var force = false
     @Option(help: "Threads (attractor and wake–sleep points; default: SLURM_CPUS_PER_TASK, else 1).") var threads: Int?
+    @Flag(name: .customLong("share-cores"), help: "Attractor and wake–sleep points: see simulate attractor --share-cores.")
+    var shareCores = false
     @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between checkpoints (attractor and wake–sleep).")
     var checkpointSeconds: Double?
     @Option(name: .customLong("test-delay-ms"), help: ArgumentHelp("Testing only: see simulate attractor --test-delay-ms.", visibility: .hidden))
@@ -53,6 +55,7 @@ struct RunPointCommand: ParsableCommand {
         var extra: [String] = force ? ["--force"] : []
         if case .fluctuations = point {} else {
             extra += threads.map { ["--threads", "\($0)"] } ?? []
+            extra += shareCores ? ["--share-cores"] : []
             extra += checkpointSeconds.map { ["--checkpoint-seconds", "\($0)"] } ?? []
             extra += testDelayMs.map { ["--test-delay-ms", "\($0)"] } ?? []
         }

@@ -19,6 +19,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "No progress output.") var quiet = false
     @Option(help: "Threads for row-parallel work (results are identical for any value; default: SLURM_CPUS_PER_TASK, else 1).")
     var threads: Int = RunOptions.defaultThreads
+    @Flag(name: .customLong("share-cores"),
+          help: "Count --threads as the cores this machine's running points share: an attractor point takes its share (cores / points running, re-counted every 500 epochs), so the last points of a sweep get the idle cores; a wake-sleep point is counted and keeps its --threads.")
+    var shareCores = false
     @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between checkpoints.")
     var checkpointSeconds: Double = 120
     @Option(name: .customLong("interrupt-after"), help: "Testing: stop after this many epochs, leaving a checkpoint.")
@@ -35,6 +38,11 @@ struct RunOptions: ParsableArguments {
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads: must be >= 1 (got \(threads))") }
         guard checkpointSeconds > 0 else { throw ValidationError("--checkpoint-seconds: must be > 0") }
+    }
+
+    /// This point's entry among the machine's running points (--share-cores), else nil.
+    func coreShare() throws -> CoreShare? {
+        shareCores ? try CoreShare(cores: threads) : nil
     }
 
     /// The result directory of `point` unless --out names another.

@@ -66,7 +66,12 @@ struct WakeSleepCommand: ParsableCommand {
         model.progressLabel = runOptions.quiet ? nil : label
         let result = try cached.produceOrLoad(model: WakeSleepModel.model, version: WakeSleepModel.version,
                                               parameters: JSONValue(encoding: p), force: runOptions.force) {
-            try WakeSleepModel.produce(p, options: model)
+            // Counted among the running points (attractor points beside it take fewer cores),
+            // but it keeps its --threads: both loads sleeping on every core at once were
+            // faster than one core each (docs/benchmarks.md, Threads per point).
+            let share = try runOptions.coreShare()
+            defer { share?.leave() }
+            return try WakeSleepModel.produce(p, options: model)
         }
         if !runOptions.quiet {
             let v = result.values

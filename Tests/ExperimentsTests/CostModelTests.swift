@@ -78,3 +78,29 @@ import Sim
         #expect(abs(ThreadScaling.speedup(high, threads: 16) - 1 / ((1 - 2 * (1 - 1 / 1.915)) + 2 * (1 - 1 / 1.915) / 16)) < 1e-9)
     }
 }
+
+@Suite struct WallTableTests {
+    /// The bound is the larger of the CPU over every core and the longest point on one node.
+    @Test func wallBoundIsCPUOverCoresOrTheLongestThreadedPoint() throws {
+        let points = Figure2Sweep.points(scale: .large)
+        let costs = points.map { CostModel.cost($0)!.expected }
+        let total = costs.reduce(0, +)
+        // One node of 2 cores: 32 points, the CPU over 2 cores dominates.
+        #expect(abs(WallTable.wallBound(points, nodes: 1, cores: 2) - total / 2) < 1e-6 * total)
+        // 64 × 16 cores: the longest point (z = 4, α = 0.7) on 16 threads.
+        let longest = try #require(points.max { CostModel.cost($0)!.expected < CostModel.cost($1)!.expected })
+        let threaded = CostModel.cost(longest)!.expected / ThreadScaling.speedup(longest, threads: 16)
+        #expect(abs(WallTable.wallBound(points, nodes: 64, cores: 16) - threaded) < 1e-9 * threaded)
+        #expect(threaded > total / 1024)
+    }
+
+    @Test("docs/running.md holds the wall table as `simulate cost --wall-table` prints it")
+    func docsTableIsCurrent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/running.md"), encoding: .utf8)
+        let begin = try #require(text.range(of: WallTable.begin), "docs/running.md has no wall table marker")
+        let end = try #require(text.range(of: WallTable.end), "docs/running.md has no end marker")
+        let table = String(text[begin.upperBound..<end.lowerBound]).trimmingCharacters(in: .newlines)
+        #expect(table == WallTable.markdown(), "docs/running.md's wall table is out of date: paste `.build/release/simulate cost --wall-table`")
+    }
+}

@@ -84,9 +84,12 @@ import Sim
     func trainingHasTheSameBitsForAnyThreadCount(z: Int) {
         let p = AttractorScale.tiny.parameters(z: z, load: AttractorLoad(0.1425), n: 100)
         var steps = (perceptron: 0, softMin: 0)
+        // threads 0: the count changes every epoch (1, 3, 2, 5, …), as a point following its
+        // share of the cores does (CoreShare).
         func trained(threads: Int) -> AttractorTrainer {
-            let t = AttractorPoint.makeTrainer(p, threads: threads)
+            let t = AttractorPoint.makeTrainer(p, threads: max(threads, 1))
             for epoch in 1...1500 {
+                if threads == 0 { t.threads = [1, 3, 2, 5][epoch % 4] }
                 if epoch == 3 { for e in stride(from: 1, to: p.n * p.n, by: 7) { t.net.w[e] = min(t.net.w[e], 1e-12) } }
                 if epoch % 3 == 0 {
                     let c = p.trainingConfig
@@ -100,7 +103,7 @@ import Sim
             return t
         }
         let single = trained(threads: 1)
-        for threads in [2, 3, 5] {
+        for threads in [2, 3, 5, 0] {
             let many = trained(threads: threads)
             #expect(many.epoch == single.epoch)
             #expect(many.net.u.elementsEqualBits(single.net.u, count: p.n * p.n * z), "z = \(z), \(threads) threads: U")

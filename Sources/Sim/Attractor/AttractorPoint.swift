@@ -19,6 +19,9 @@ public enum AttractorPoint {
 
     public struct Options {
         public var threads = 1
+        /// When set, the threads follow this point's share of the machine's cores among the
+        /// points running beside it, re-counted every 500 epochs (same bits for any count).
+        public var coreShare: CoreShare? = nil
         /// Checkpoint file (nil: no checkpoints).
         public var checkpoint: URL? = nil
         /// Wall seconds between checkpoints.
@@ -83,8 +86,18 @@ public enum AttractorPoint {
         }
         var failure: Error? = nil
         let stopAt = options.interruptAfterEpochs.map { min($0, p.maxEpochs) } ?? p.maxEpochs
+        func followShare() {
+            guard let share = options.coreShare else { return }
+            let k = share.threads()
+            if k != trainer.threads {
+                options.progress?.message("threads \(trainer.threads) -> \(k) (its share of \(share.cores) cores)")
+                trainer.threads = k
+            }
+        }
+        followShare()
         trainer.train(untilEpoch: stopAt) { t in
             guard t.epoch % 500 == 0 else { return }
+            followShare()
             if let d = options.testDelaySeconds { Thread.sleep(forTimeInterval: d) }
             if let pr = options.progress {
                 let probe = t.lastProbe
@@ -104,7 +117,8 @@ public enum AttractorPoint {
         // The trained state, so that a stop during the (long) tolerance curves resumes here.
         if options.checkpoint != nil { try saveCheckpoint() }
         trainer.finish()
-        var bundle = measure(p, trainer: trainer, threads: options.threads, progress: options.progress)
+        followShare()
+        var bundle = measure(p, trainer: trainer, threads: trainer.threads, progress: options.progress)
         bundle.earlier = trainer.spentBeforeResume
         return bundle
     }
