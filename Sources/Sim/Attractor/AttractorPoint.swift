@@ -13,6 +13,12 @@ public enum AttractorPoint {
     /// 5: synaptic noise of the tolerance curves from the ziggurat (Ziggurat.swift), not Box–Muller.
     public static let version = 5
 
+    /// Below this N a shared core (Options.coreShare) does not speed training up: an epoch is
+    /// too short for the threads' synchronisation (`bench threads`, Intel Xeon, 2 threads:
+    /// N = 200 0.68–1.06×, N = 400 0.96–1.52×, N = 600 1.29–1.80×, N = 1000 1.83–1.91×).
+    /// The tolerance curves, whose tests are long and independent, use the share at any N.
+    public static let sharedTrainingFromN = 400
+
     /// Random stream ids (with the point's seed).
     public static let patternStream: UInt64 = 1
     public static let factorStream: UInt64 = 2
@@ -86,18 +92,18 @@ public enum AttractorPoint {
         }
         var failure: Error? = nil
         let stopAt = options.interruptAfterEpochs.map { min($0, p.maxEpochs) } ?? p.maxEpochs
-        func followShare() {
+        func followShare(training: Bool, quietly: Bool = false) {
             guard let share = options.coreShare else { return }
-            let k = share.threads()
+            let k = training && p.n < sharedTrainingFromN ? 1 : share.threads()
             if k != trainer.threads {
-                options.progress?.message("threads \(trainer.threads) -> \(k) (its share of \(share.cores) cores)")
+                if !quietly { options.progress?.message("threads \(trainer.threads) -> \(k) (its share of \(share.cores) cores)") }
                 trainer.threads = k
             }
         }
-        followShare()
+        followShare(training: true, quietly: true)
         trainer.train(untilEpoch: stopAt) { t in
             guard t.epoch % 500 == 0 else { return }
-            followShare()
+            followShare(training: true)
             if let d = options.testDelaySeconds { Thread.sleep(forTimeInterval: d) }
             if let pr = options.progress {
                 let probe = t.lastProbe
@@ -117,7 +123,7 @@ public enum AttractorPoint {
         // The trained state, so that a stop during the (long) tolerance curves resumes here.
         if options.checkpoint != nil { try saveCheckpoint() }
         trainer.finish()
-        followShare()
+        followShare(training: false)
         var bundle = measure(p, trainer: trainer, threads: trainer.threads, progress: options.progress)
         bundle.earlier = trainer.spentBeforeResume
         return bundle
