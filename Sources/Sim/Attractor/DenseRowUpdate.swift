@@ -114,9 +114,11 @@ extension RowUpdate {
         let a = load(p)
         // D = ((a1 a2) a3, (a0 a2) a3, (a0 a1) a3, (a0 a1) a2).
         let d = (Lanes(a[1], a[0], a[0], a[0]) * Lanes(a[2], a[2], a[1], a[1])) * Lanes(a[3], a[3], a[3], a[2])
-        // g in the lanes where g·D_k can move U_k (stepMoves), 0 elsewhere.
-        let gk = Lanes(movingStep(a[0], g, d[0]), movingStep(a[1], g, d[1]), movingStep(a[2], g, d[2]),
-                       movingStep(a[3], g, d[3]))
+        // g in the lanes where g·D_k can move U_k (stepMoves), 0 elsewhere; every lane when
+        // no product can be subnormal (needsNoGuard).
+        let gk = needsNoGuard(g) ? Lanes(repeating: g)
+            : Lanes(movingStep(a[0], g, d[0]), movingStep(a[1], g, d[1]), movingStep(a[2], g, d[2]),
+                    movingStep(a[3], g, d[3]))
         var b = a + gk * d
         b.replace(with: floor, where: b .< floor)
         put(b, p)
