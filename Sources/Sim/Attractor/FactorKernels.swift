@@ -36,8 +36,9 @@ func movingStep(_ u: Float, _ g: Float, _ d: Float) -> Float { stepMoves(u, g, d
 /// a product would only be subnormal, slow on Intel, never different.)
 let unguardedGradient: Float = 1e-26
 
+/// g = 0 (a dropped negligible gradient) needs none either: 0·D_k = 0.
 @inline(__always)
-func needsNoGuard(_ g: Float) -> Bool { abs(g) >= unguardedGradient }
+func needsNoGuard(_ g: Float) -> Bool { g == 0 || abs(g) >= unguardedGradient }
 
 /// max(x, 1e-20)², without squaring the floor. The compiler packs a synapse's factors into
 /// one vector register, whose unused lanes (zeros) became max(0, 1e-20) = 1e-20; squaring
