@@ -23,10 +23,17 @@ public enum WallTable {
     /// A sweep's wall-time bound on K nodes of C cores when each point may use every core of
     /// its node: at least its CPU time over all cores and its longest point on C threads.
     public static func wallBound(_ points: [SimulationPoint], nodes: Int, cores: Int) -> Double {
-        let expected = points.map { (point: $0, seconds: CostModel.cost($0)?.expected ?? .nan) }
-        let total = expected.reduce(0) { $0 + $1.seconds }
-        let longest = expected.map { $0.seconds / ThreadScaling.speedup($0.point, threads: cores) }.max() ?? 0
-        return max(longest, total / Double(nodes * cores))
+        wallBound(points.map { ($0, CostModel.cost($0)?.expected ?? .nan) }, nodes: nodes, cores: cores).wall
+    }
+
+    /// The same bound for points with given one-thread seconds (`simulate cost --nodes`
+    /// counts a point that ran with its measured time), and its two parts.
+    public static func wallBound(_ points: [(point: SimulationPoint, seconds: Double)], nodes: Int, cores: Int)
+        -> (wall: Double, cpuOverCores: Double, longestThreaded: Double) {
+        let total = points.reduce(0) { $0 + $1.seconds }
+        let longest = points.map { $0.seconds / ThreadScaling.speedup($0.point, threads: cores) }.max() ?? 0
+        let spread = total / Double(nodes * cores)
+        return (max(longest, spread), spread, longest)
     }
 
     /// One row per scale and figure: expected CPU, the longest point on one thread, and the

@@ -67,13 +67,10 @@ struct CostCommand: ParsableCommand {
             let walls = workers.map { k in "\(k) workers \(f(max(longest, total / Double(k))))" }
             print("\(scale.rawValue) \(sweep): \(t.count) points (\(measuredCount[sweep] ?? 0) measured), CPU \(f(total)) expected "
                   + "(at most \(f(bound))), longest point \(f(longest)); wall ≥ " + walls.joined(separator: ", "))
-            // With threaded points: no sweep is faster than its CPU time over all cores, nor
-            // than its longest point on the cores of one node.
             for (k, c) in grids {
-                let points = pointsOf[sweep] ?? []
-                let longestThreaded = points.map { $0.expected / ThreadScaling.speedup($0.point, threads: c) }.max() ?? 0
-                print("  \(k) nodes × \(c) cores: wall ≥ \(f(max(longestThreaded, total / Double(k * c)))) "
-                      + "(CPU over \(k * c) cores \(f(total / Double(k * c))); longest point on \(c) threads \(f(longestThreaded)))")
+                let b = WallTable.wallBound((pointsOf[sweep] ?? []).map { ($0.point, $0.expected) }, nodes: k, cores: c)
+                print("  \(k) nodes × \(c) cores: wall ≥ \(f(b.wall)) "
+                      + "(CPU over \(k * c) cores \(f(b.cpuOverCores)); longest point on \(c) threads \(f(b.longestThreaded)))")
             }
         }
     }
