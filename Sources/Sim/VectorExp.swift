@@ -33,13 +33,16 @@ public enum VectorExp {
     /// e^x · 2^64 for x ≤ 0: exactly `exp(x)` (its bits, subnormal rounding included) scaled
     /// by 2^64, which is a normal Float for every lane `exp` does not flush to 0. Sums and
     /// quotients of these scaled values never touch the subnormal range (SoftMinRow).
-    @inline(__always)
-    public static func expTimes2To64(_ x: Lanes) -> Lanes {
+    public static func expTimes2To64(_ x: Lanes) -> Lanes { scaledExp(x) }
+
+    @inline(always)
+    static func scaledExp(_ x: Lanes) -> Lanes {
         let (n, y, below) = reduce(x)
         // The lanes `exp` returns subnormal: their mantissa M = round(y·2^(n+149)) as `exp`
         // rounds it, here as the exact integer Float M, times 2^(−149+64). The others: y·2^n
         // is exact, so y·2^(n+64) is that value times 2^64.
         let tiny = (n .< -126) .| ((n .== -126) .& (y .< 1))
+        if !any(tiny .& .!below) { return (y * powerOfTwo(n + 64)).replacing(with: 0, where: below) }
         let normal = y * powerOfTwo((n + 64).replacing(with: 0, where: tiny))
         let scaled = y * powerOfTwo((n + 149).replacing(with: 0, where: .!tiny)) + 8_388_608
         let mantissa = (scaled - 8_388_608) * 0x1p-85
@@ -48,7 +51,7 @@ public enum VectorExp {
 
     /// x = n·ln 2 + r with |r| ≤ ln2/2: n, y = e^r by the polynomial, and the lanes below −110
     /// (or NaN), whose result is 0.
-    @inline(__always)
+    @inline(always)
     private static func reduce(_ x: Lanes) -> (n: Lanes, y: Lanes, below: SIMDMask<SIMD8<Int32>>) {
         let below = .!(x .>= -110)
         let xc = x.replacing(with: -110, where: below)
@@ -69,7 +72,7 @@ public enum VectorExp {
     }
 
     /// 2^n for integral n in −126…127, from the exponent bits.
-    @inline(__always)
+    @inline(always)
     private static func powerOfTwo(_ n: Lanes) -> Lanes {
         let k = unsafeBitCast(n + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
         return unsafeBitCast((k &+ 127) &<< 23, to: Lanes.self)

@@ -35,6 +35,22 @@ import Sim
         #expect(evaluate([0])[0] == 1)
     }
 
+    @Test func scaledExpIsExpTimes2To64() {
+        // Both of expTimes2To64's branches: vectors of neighbouring arguments (all lanes
+        // normal, or all subnormal), and shuffled ones that mix normal, subnormal and
+        // underflowed (below −110) lanes. exp(x)·2^64 is exact in Float.
+        var g = Xoshiro256(seed: 11)
+        var xs = (0...125_000).map { Float(-120 + Double($0) * 0.001) }
+        xs += (0..<80_000).map { _ in Float(-125 * g.uniform()) }
+        var mismatches = 0
+        for c in stride(from: 0, to: xs.count - 8, by: 8) {
+            let v = VectorExp.Lanes((0..<8).map { xs[c + $0] })
+            let got = VectorExp.expTimes2To64(v), want = VectorExp.exp(v) * 0x1p32 * 0x1p32
+            for l in 0..<8 where got[l].bitPattern != want[l].bitPattern { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func underflowAndSpecialArguments() {
         let got = evaluate([-103.98, -104, -109.99, -110, -200, -Float.infinity, .nan, -103.27])
         #expect(got[0..<7].allSatisfy { $0 == 0 }, "\(got)")
@@ -133,7 +149,7 @@ import Sim
         // Against the hardware's own Float division, on quotients from the normal range down
         // to below the smallest subnormal, ties of the integer mantissa included.
         var g = Xoshiro256(seed: 5)
-        var compared = 0, subnormal = 0, ties = 0
+        var compared = 0, subnormal = 0, ties = 0, divisionOnly = 0
         for round in 0..<40_000 {
             // Every other total a power of two, so that exact ties exist.
             let exponent = Int(g.uniform() * 60) - 20
@@ -152,6 +168,8 @@ import Sim
                 num[k] = g.uniform() < 0.5 ? -v : v
             }
             let (got, scaled) = SoftMinRow.quotient(num, SoftMinRow.Lanes(repeating: total))
+            // Vectors without a subnormal quotient take the division-only branch.
+            if (0..<8).allSatisfy({ (num[$0] / total).isNormal || num[$0] == 0 }) { divisionOnly += 1 }
             for k in 0..<8 {
                 let want = num[k] / total
                 #expect(got[k].bitPattern == want.bitPattern, "\(num[k]) / \(total): \(got[k]) against \(want)")
@@ -161,6 +179,7 @@ import Sim
             }
         }
         #expect(subnormal > 50_000 && ties > 10_000, "\(subnormal) subnormal quotients, \(ties) ties")
+        #expect(divisionOnly > 1_000 && divisionOnly < 30_000, "\(divisionOnly) vectors without a subnormal quotient")
     }
 
     @Test func softMinWeightsSurviveTotalUnderflow() {
