@@ -35,6 +35,7 @@ public enum VectorExp {
     /// quotients of these scaled values never touch the subnormal range (SoftMinRow).
     public static func expTimes2To64(_ x: Lanes) -> Lanes { scaledExp(x) }
 
+    /// `expTimes2To64`, inlined for certain (as SoftMinRow.roundedQuotient).
     @inline(always)
     static func scaledExp(_ x: Lanes) -> Lanes {
         let (n, y, below) = reduce(x)

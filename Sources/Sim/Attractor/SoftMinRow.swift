@@ -75,6 +75,9 @@ public enum SoftMinRow {
         roundedQuotient(num, total)
     }
 
+    /// `quotient` for the loop above. Swift 6.3 left the public function, marked
+    /// `@inline(__always)`, as a call with its vectors passed in memory (docs/benchmarks.md);
+    /// `@inline(always)` is guaranteed, and allowed on an internal function.
     @inline(always)
     static func roundedQuotient(_ num: Lanes, _ total: Lanes) -> (value: Lanes, times2To64: Lanes) {
         let magnitude = EightLanes.magnitude(num)
