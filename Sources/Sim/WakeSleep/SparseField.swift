@@ -21,29 +21,27 @@ public enum SparseField {
             for mu in 0..<patterns.m { column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n) }
             return
         }
-        // Split by neuron: each thread reads only its rows of W's columns (half of W on two
-        // threads, which stays nearer in cache); every h[i] adds the same columns in the
-        // same order.
-        RowParallel.forEach(RowParallel.ranges(n, threads: threads, alignment: 16)) { _, range in
-            let lo = range.lowerBound, count = range.count
-            for mu in 0..<patterns.m {
-                column(weights: w + lo, n: n, count: count, patterns.active[mu], theta: theta + lo, into: h + mu * n + lo)
+        // Split by pattern: each pattern's field is its own row of Hᵀ, and every h[i] adds the
+        // same columns in the same order whatever the split. (Split by neuron, both threads
+        // wrote halves of every row of Hᵀ in step, within the same pages, and two threads
+        // were barely faster than one; docs/benchmarks.md.)
+        RowParallel.forEach(RowParallel.ranges(patterns.m, threads: threads)) { _, patternRange in
+            for mu in patternRange {
+                column(weights: w, n: n, patterns.active[mu], theta: theta, into: h + mu * n)
             }
         }
     }
 
     /// h = W x − θ for one pattern given by its active units.
     @inline(__always)
-    static func column(weights w: UnsafePointer<Float>, n: Int, count: Int? = nil, _ active: [Int32],
+    static func column(weights w: UnsafePointer<Float>, n: Int, _ active: [Int32],
                        theta: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>) {
-        // `count`: only the first `count` rows (a block of neurons; w, θ and h start at it).
-        let rows = count ?? n
-        for i in 0..<rows { h[i] = 0 }
+        for i in 0..<n { h[i] = 0 }
         for j in active {
             let col = w + Int(j) * n
-            for i in 0..<rows { h[i] += col[i] }
+            for i in 0..<n { h[i] += col[i] }
         }
-        for i in 0..<rows { h[i] -= theta[i] }
+        for i in 0..<n { h[i] -= theta[i] }
     }
 
     /// Hᵀ as a Swift array (M×N, pattern-major).
