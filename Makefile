@@ -126,10 +126,10 @@ $(POINTS_MK): $(STAMP)
 # Points share the machine's cores (simulate run --share-cores, Sources/Sim/CoreShare.swift):
 # each running point registers itself, and an attractor point trains on its share of the
 # cores, re-counted every 500 epochs: one thread each while make -j keeps every core busy,
-# and the idle cores go to the points still running at a sweep's tail. A wake–sleep point is
-# counted but keeps every core: both loads sleeping on both cores at once were faster than one
-# core each (1 500 default sleep epochs on 2 cores: high 9.6–9.9 → 7.0–7.2 ms per epoch, low
-# 5.0 → 5.2–5.7; docs/benchmarks.md). Same numbers for any thread count.
+# and the idle cores go to the points still running at a sweep's tail. A wake–sleep point
+# follows its share the same way (its sleep re-counts every 500 epochs), so make -j2 figure3
+# sleeps one thread per load and the high load takes both cores once the low one ends
+# (docs/benchmarks.md, Threads per point). Same numbers for any thread count.
 data/results/%/result.json: FORCE_RUN | $(STAMP)
 	$(BIN)/simulate run $(@D) $(FORCE_FLAG) --threads $(shell nproc) --share-cores
 

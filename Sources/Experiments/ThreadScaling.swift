@@ -13,8 +13,9 @@ public enum ThreadScaling {
     /// Measured two-thread speed-ups of `bench threads` (N = 1000, z = 4) at the two loads
     /// it runs, Intel Xeon, 2026-12-05; between them linear in α.
     static let attractorSpeedup = (low: (alpha: 0.08, speedup: 1.86), high: (alpha: 0.7, speedup: 1.915))
-    /// The paper-scale sleep epoch (`--bench-epochs 1500`, high load): 9.5 → 6.9 ms.
-    static let sleepSpeedup = 1.39
+    /// The paper-scale sleep epoch (`--bench-epochs 1500`, high load, Intel Xeon, 2026-12-06):
+    /// 9.0–9.4 → 5.6–5.9 ms (1.61–1.63×; 1.65–1.67× over 3 000 epochs).
+    static let sleepSpeedup = 1.62
 
     /// The point's parallel fraction (0: no measured scaling, counted as one thread).
     public static func parallelFraction(_ point: SimulationPoint) -> Double {

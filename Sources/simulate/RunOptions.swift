@@ -20,7 +20,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Threads for row-parallel work (results are identical for any value; default: SLURM_CPUS_PER_TASK, else 1).")
     var threads: Int = RunOptions.defaultThreads
     @Flag(name: .customLong("share-cores"),
-          help: "Count --threads as the cores this machine's running points share: an attractor point takes its share (cores / points running, re-counted every 500 epochs), so the last points of a sweep get the idle cores; a wake-sleep point is counted and keeps its --threads.")
+          help: "Count --threads as the cores this machine's running points share: an attractor point takes its share (cores / points running, re-counted every 500 epochs), so the last points of a sweep get the idle cores; a wake-sleep point's sleep does the same, and each tolerance curve takes the share when it starts.")
     var shareCores = false
     @Option(name: .customLong("checkpoint-seconds"), help: "Wall seconds between checkpoints.")
     var checkpointSeconds: Double = 120

@@ -66,12 +66,14 @@ struct WakeSleepCommand: ParsableCommand {
         model.progressLabel = runOptions.quiet ? nil : label
         let result = try cached.produceOrLoad(model: WakeSleepModel.model, version: WakeSleepModel.version,
                                               parameters: JSONValue(encoding: p), force: runOptions.force) {
-            // Counted among the running points (attractor points beside it take fewer cores),
-            // but it keeps its --threads: both loads sleeping on every core at once were
-            // faster than one core each (docs/benchmarks.md, Threads per point).
+            // Its threads follow its share of the cores, like an attractor point's: the sleep's
+            // workers spin between loops (WorkerPool), so two points each on every core would
+            // take cores from each other (docs/benchmarks.md, Threads per point).
             let share = try runOptions.coreShare()
             defer { share?.leave() }
-            return try WakeSleepModel.produce(p, options: model)
+            var options = model
+            options.coreShare = share
+            return try WakeSleepModel.produce(p, options: options)
         }
         if !runOptions.quiet {
             let v = result.values

@@ -25,12 +25,9 @@ public enum RowParallel {
         // A few blocks per thread for load balance (rows differ in alive counts).
         let blocks = min(max(threads * 4, 1), (count + minBlock - 1) / minBlock)
         let size = (count + blocks - 1) / blocks
-        withoutActuallyEscaping(body) { b in
-            let box = UncheckedBox(b)
-            DispatchQueue.concurrentPerform(iterations: blocks) { k in
-                let lo = k * size, hi = min(count, lo + size)
-                if lo < hi { box.value(lo..<hi) }
-            }
+        WorkerPool.shared.run(blocks, threads: threads) { k in
+            let lo = k * size, hi = min(count, lo + size)
+            if lo < hi { body(lo..<hi) }
         }
     }
 }
@@ -51,16 +48,35 @@ public extension RowParallel {
         return out
     }
 
+    /// Ranges of 0..<count for the first phase of a two-phase sum (SleepPhase): the first
+    /// range adds its terms to the sums as it goes, the others only store theirs, so the first
+    /// gets `firstShare` of a thread's work. `weight(k)` is the work of unit k (1 by default).
+    static func sumPhaseRanges(_ count: Int, threads: Int, firstShare: Double,
+                               weight: (Int) -> Int = { _ in 1 }) -> [Range<Int>] {
+        guard threads > 1, count > 1 else { return count > 0 ? [0..<count] : [] }
+        var total = 0
+        for k in 0..<count { total += weight(k) }
+        // Boundaries at the cumulative shares (firstShare + t − 1) / (firstShare + threads − 1).
+        let shares = firstShare + Double(threads - 1)
+        var out = [Range<Int>](), start = 0, done = 0, k = 0
+        for t in 1..<threads {
+            let target = Double(total) * (firstShare + Double(t - 1)) / shares
+            while k < count, Double(done + weight(k)) <= target { done += weight(k); k += 1 }
+            if k > start { out.append(start..<k) }
+            start = k
+        }
+        if start < count { out.append(start..<count) }
+        return out
+    }
+
     /// Calls `body(k, ranges[k])` for every range, on up to `ranges.count` threads.
     static func forEach(_ ranges: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
         if ranges.count <= 1 {
             for (k, r) in ranges.enumerated() { body(k, r) }
             return
         }
-        withoutActuallyEscaping(body) { b in
-            let box = UncheckedBox(b)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in box.value(k, ranges[k]) }
-        }
+        // On the spinning workers (WorkerPool): these loops are too short for dispatch's wake-ups.
+        WorkerPool.shared.run(ranges.count, threads: ranges.count) { k in body(k, ranges[k]) }
     }
 }
 

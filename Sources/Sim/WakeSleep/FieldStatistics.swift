@@ -21,20 +21,25 @@ public struct FieldStatistics: Sendable {
         let n = patterns.n, m = patterns.m
         var mn = [Float](repeating: .infinity, count: n)
         var sa = [Double](repeating: 0, count: n)
-        // ±1: the sign that turns H into G = Y ⊙ H for the current pattern.
-        var sign = [Float](repeating: -1, count: n)
         let blocks = RowParallel.ranges(n, threads: threads, alignment: 8)
         // Wrong halves of pattern μ within block k at halves[k*m + μ].
         var halves = [Int](repeating: 0, count: blocks.count * m)
         mn.withUnsafeMutableBufferPointer { mb in
         sa.withUnsafeMutableBufferPointer { sb in
-        sign.withUnsafeMutableBufferPointer { yb in
         halves.withUnsafeMutableBufferPointer { hb in
-            let mn = SendablePointer(mb.baseAddress!), sa = SendablePointer(sb.baseAddress!)
-            let y = SendablePointer(yb.baseAddress!), wrongHalves = SendablePointer(hb.baseAddress!)
+            let outMn = SendablePointer(mb.baseAddress!), outSa = SendablePointer(sb.baseAddress!)
+            let wrongHalves = SendablePointer(hb.baseAddress!)
             RowParallel.forEach(blocks) { k, range in
-                let mn = mn.base, sa = sa.base, y = y.base
-                let lo = range.lowerBound, hi = range.upperBound
+                // Each block works on its own copies of the per-neuron arrays, written back at the
+                // end: blocks writing halves of the same pages in step slowed each other down.
+                let lo = range.lowerBound, hi = range.upperBound, width = range.count
+                let local = UnsafeMutableRawPointer.allocate(byteCount: width * 16, alignment: 4096)
+                defer { local.deallocate() }
+                let sa = local.bindMemory(to: Double.self, capacity: width) - lo
+                let mn = (local + width * 8).bindMemory(to: Float.self, capacity: width) - lo
+                // ±1: the sign that turns H into G = Y ⊙ H for the current pattern.
+                let y = (local + width * 12).bindMemory(to: Float.self, capacity: width) - lo
+                for i in lo..<hi { sa[i] = 0; mn[i] = .infinity; y[i] = -1 }
                 for mu in 0..<m {
                     let row = h + mu * n
                     for j in patterns.active[mu] where range.contains(Int(j)) { y[Int(j)] = 1 }
@@ -50,8 +55,9 @@ public struct FieldStatistics: Sendable {
                     for j in patterns.active[mu] where range.contains(Int(j)) { y[Int(j)] = -1 }
                     wrongHalves[k * m + mu] = count
                 }
+                for i in lo..<hi { outMn[i] = mn[i]; outSa[i] = sa[i] }
             }
-        }}}}
+        }}}
         var wrong = [Double](repeating: 0, count: m)
         var total = 0.0
         for mu in 0..<m {

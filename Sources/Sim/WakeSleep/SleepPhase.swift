@@ -64,6 +64,20 @@ public final class SleepPhase: @unchecked Sendable {
     /// The neuron blocks of the per-neuron loops (8-aligned: vector lanes stay as they were).
     var neuronBlocks: [Range<Int>] { RowParallel.ranges(net.n, threads: threads, alignment: 8) }
 
+    // Two-phase sums. The arrays are presynaptic-major (a column j of N floats, 4 KB at
+    // N = 1000), but each per-neuron sum (Σ U², the norms, Σ_μ Λ, ŷ) must add its terms in
+    // column (or pattern) order. Split by neuron, two threads wrote the two halves of the
+    // same pages in step and were slower than one (docs/benchmarks.md). So these loops run in
+    // two phases: first the threads split the columns (or pattern rows), each writing only
+    // its own pages; the first thread also adds its terms to the sums, which makes them the
+    // exact prefix of the sequential sums, while the others store their terms (often stored
+    // anyway: W is the term of Σ W). Then the neuron blocks go on with each sum over the
+    // remaining columns in order, reading only. The bits are the sequential loop's.
+
+    /// The first thread's share of the first phase, against 1 for each other thread: it also
+    /// adds the sums (measured: docs/benchmarks.md).
+    static let firstSumShare = 0.8
+
     /// Buffers and state shared by a fresh and a resumed sleep; the field is not computed yet.
     private init(net: WakeSleepNetwork, patterns: SparsePatterns, beta: Float, length: Double,
                  epoch: Int, meanAbsPrev: [Float]) {
@@ -181,7 +195,8 @@ public final class SleepPhase: @unchecked Sendable {
     }
 
     /// P[i,μ] = Λ S / Σ_ν Λ with Λ = exp(−β |H| / m_i) (m_i of the previous epoch);
-    /// returns ŷ_i = Σ_μ P[i, μ].
+    /// returns ŷ_i = Σ_μ P[i, μ]. Both per-neuron sums over μ (Σ Λ and ŷ) are two-phase
+    /// ("Two-phase sums" above) over the patterns, the rows of Pᵀ.
     func softMinReplay() -> [Float] {
         let n = net.n, m = patterns.m, beta = self.beta
         operandAudit?.record("sleep H (soft-min)", field, m * n)
@@ -189,40 +204,50 @@ public final class SleepPhase: @unchecked Sendable {
         var yhat = [Float](repeating: 0, count: n)
         let scale = meanAbsPrev.map { -beta / $0 }
         let blocks = neuronBlocks
+        let patternRows = RowParallel.sumPhaseRanges(m, threads: blocks.count, firstShare: SleepPhase.firstSumShare)
+        let rest = patternRows.count > 1 ? patternRows[1].lowerBound..<m : m..<m
         let field = self.field, replay = self.replay
+        typealias F4 = SIMD4<Float>
+        @inline(__always) func load(_ q: UnsafePointer<Float>) -> F4 { UnsafeRawPointer(q).loadUnaligned(as: F4.self) }
+        @inline(__always) func store(_ v: F4, _ q: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(q).storeBytes(of: v, as: F4.self)
+        }
+        let vectorEnd = n - n % 4
         scale.withUnsafeBufferPointer { sb in
         total.withUnsafeMutableBufferPointer { tb in
         LibmExactExp.table.withUnsafeBufferPointer { eb in
             let s = sb.baseAddress!, t = SendablePointer(tb.baseAddress!), expTable = eb.baseAddress!
-            typealias F4 = SIMD4<Float>
-            @inline(__always) func load(_ q: UnsafePointer<Float>) -> F4 { UnsafeRawPointer(q).loadUnaligned(as: F4.self) }
-            @inline(__always) func store(_ v: F4, _ q: UnsafeMutablePointer<Float>) {
-                UnsafeMutableRawPointer(q).storeBytes(of: v, as: F4.self)
-            }
-            RowParallel.forEach(blocks) { _, range in
-            let t = t.base
-            let vectorEnd = range.upperBound - range.count % 4
-            for mu in 0..<m {
-                let h = field + mu * n, p = replay + mu * n
-                // (−β|h|)/m_i as in the original; expf underflows to 0 well above −110.
-                // Four at a time with libm's bits (LibmExactExp).
-                var i = range.lowerBound
+            // Λ = exp((−β|h|)/m_i) as in the original; expf underflows to 0 well above −110.
+            // Four at a time with libm's bits (LibmExactExp).
+            @inline(__always) func lambdaRow(_ mu: Int, addingTotals: Bool) {
+                let t = t.base, h = field + mu * n, p = replay + mu * n
+                var i = 0
                 while i < vectorEnd {
                     let magnitude = unsafeBitCast(unsafeBitCast(load(h + i), to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: F4.self)
                     let a = magnitude * load(s + i)
                     let lam = LibmExactExp.exp(a, table: expTable).replacing(with: 0, where: .!(a .> -110))
                     store(lam, p + i)
-                    store(load(t + i) + lam, t + i)
+                    if addingTotals { store(load(t + i) + lam, t + i) }
                     i += 4
                 }
-                while i < range.upperBound {
+                while i < n {
                     let a = abs(h[i]) * s[i]
                     let lam: Float = a > -110 ? Foundation.exp(a) : 0
                     p[i] = lam
-                    t[i] += lam
+                    if addingTotals { t[i] += lam }
                     i += 1
                 }
             }
+            RowParallel.forEach(patternRows) { c, rows in
+                if c == 0 { for mu in rows { lambdaRow(mu, addingTotals: true) } }
+                else { for mu in rows { lambdaRow(mu, addingTotals: false) } }
+            }
+            RowParallel.forEach(rest.isEmpty ? [] : blocks) { _, range in
+                let t = t.base
+                for mu in rest {
+                    let p = replay + mu * n
+                    for i in range { t[i] += p[i] }
+                }
             }
         }}}
         // Deviation (as in AttractorTrainer): a neuron whose Λ all underflow would get 0/0 in
@@ -237,26 +262,43 @@ public final class SleepPhase: @unchecked Sendable {
                 total[i] += lam
             }
         }
+        // P = Λ S / Σ Λ and ŷ. Subnormal replay weights enter the gradient as 0 (as in
+        // AttractorTrainer.softMinStep); ŷ keeps them, so a row is flushed after its terms
+        // were added to ŷ.
         total.withUnsafeBufferPointer { tb in
         yhat.withUnsafeMutableBufferPointer { yb in
             let t = tb.baseAddress!, y = SendablePointer(yb.baseAddress!)
-            RowParallel.forEach(blocks) { _, range in
-                let y = y.base, lo = range.lowerBound, hi = range.upperBound
-                for mu in 0..<m {
-                    let h = field + mu * n, p = replay + mu * n
-                    for i in lo..<hi {
-                        let hv = h[i]
-                        let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
-                        let v = (p[i] * sg) / t[i]
-                        p[i] = v
+            @inline(__always) func replayRow(_ mu: Int, addingYhat: Bool) {
+                let y = y.base, h = field + mu * n, p = replay + mu * n
+                for i in 0..<n {
+                    let hv = h[i]
+                    let sg: Float = hv > 0 ? 1 : (hv < 0 ? -1 : 0)
+                    let v = (p[i] * sg) / t[i]
+                    if addingYhat {
                         y[i] += v
+                        p[i] = Subnormal.isSubnormal(v) ? 0 : v
+                    } else {
+                        p[i] = v
+                    }
+                }
+            }
+            RowParallel.forEach(patternRows) { c, rows in
+                if c == 0 { for mu in rows { replayRow(mu, addingYhat: true) } }
+                else { for mu in rows { replayRow(mu, addingYhat: false) } }
+            }
+            RowParallel.forEach(rest.isEmpty ? [] : blocks) { _, range in
+                let y = y.base
+                for mu in rest {
+                    let p = replay + mu * n
+                    for i in range {
+                        let v = p[i]
+                        y[i] += v
+                        // Written only where it changes: the other threads' neurons share these pages.
+                        if Subnormal.isSubnormal(v) { p[i] = 0 }
                     }
                 }
             }
         }}
-        // Subnormal replay weights enter the gradient as 0 (as in AttractorTrainer.softMinStep);
-        // ŷ above keeps them.
-        Subnormal.flush(replay, m * n)
         operandAudit?.record("sleep P (replay gradient)", replay, m * n)
         return yhat
     }
@@ -287,16 +329,39 @@ public final class SleepPhase: @unchecked Sendable {
         let n = net.n
         var sums = [Float](repeating: 0, count: n)
         let u0 = net.u0, u1 = net.u1, w = net.w, grad = self.grad
+        let blocks = neuronBlocks
+        // Two-phase sums (above); the other threads store their terms in g, which the update
+        // of each synapse reads once, before it.
+        let columns = RowParallel.sumPhaseRanges(n, threads: blocks.count, firstShare: SleepPhase.firstSumShare)
         sums.withUnsafeMutableBufferPointer { sb in
-            let s = sb.baseAddress!
-            RowParallel.forEach(neuronBlocks) { _, range in
-                let lo = range.lowerBound, hi = range.upperBound
-                for j in 0..<n {
+            let s = SendablePointer(sb.baseAddress!)
+            RowParallel.forEach(columns) { c, range in
+                let s = s.base
+                for j in range {
                     let p0 = u0 + j * n, p1 = u1 + j * n, pw = w + j * n, g = grad + j * n
-                    SleepPhase.updateRange(lo, min(j, hi), eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
-                    SleepPhase.updateRange(max(j + 1, lo), hi, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s)
+                    if c == 0 {
+                        SleepPhase.updateRange(0, j, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s, addingSums: true)
+                        SleepPhase.updateRange(j + 1, n, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s, addingSums: true)
+                    } else {
+                        SleepPhase.updateRange(0, j, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s, addingSums: false)
+                        SleepPhase.updateRange(j + 1, n, eta: eta, p0: p0, p1: p1, pw: pw, g: g, s: s, addingSums: false)
+                    }
                     // The diagonal: the clip sets it to 0.
-                    if range.contains(j) { p0[j] = 0; p1[j] = 0 }
+                    p0[j] = 0; p1[j] = 0
+                }
+            }
+            guard columns.count > 1 else { return }
+            let rest = columns[1].lowerBound..<n
+            RowParallel.forEach(blocks) { _, range in
+                let s = s.base
+                for j in rest {
+                    let g = grad + j * n
+                    // The block's neurons but the diagonal i = j.
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        if i != j { s[i] += g[i] }
+                        i += 1
+                    }
                 }
             }
         }
@@ -320,7 +385,7 @@ public final class SleepPhase: @unchecked Sendable {
     @inline(__always)
     static func updateRange(_ lo: Int, _ hi: Int, eta: Float, p0: UnsafeMutablePointer<Float>,
                             p1: UnsafeMutablePointer<Float>, pw: UnsafeMutablePointer<Float>,
-                            g: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>) {
+                            g: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>, addingSums: Bool) {
         var i = lo
         while i < hi {
             let isAlive = pw[i] > pruneThreshold
@@ -336,7 +401,8 @@ public final class SleepPhase: @unchecked Sendable {
             p0[i] = b0; p1[i] = b1
             // A dead synapse's squares would be the subnormal (1e-20)²: they enter as 0.
             let q0 = isAlive ? b0 : 0, q1 = isAlive ? b1 : 0
-            s[i] += q0 * q0 + q1 * q1
+            // Without the sums, the term replaces g[i], which nothing reads after this step.
+            if addingSums { s[i] += q0 * q0 + q1 * q1 } else { g[i] = q0 * q0 + q1 * q1 }
             i += 1
         }
     }
@@ -348,7 +414,7 @@ public final class SleepPhase: @unchecked Sendable {
     static func normaliseSpan(_ lo: Int, _ hi: Int, p0: UnsafeMutablePointer<Float>, p1: UnsafeMutablePointer<Float>,
                               pw: UnsafeMutablePointer<Float>, r: UnsafePointer<Float>, hold: UnsafePointer<Float>,
                               s1: UnsafeMutablePointer<Float>, s2: UnsafeMutablePointer<Float>,
-                              count: UnsafeMutablePointer<Int32>) {
+                              count: UnsafeMutablePointer<Int32>, addingSums: Bool) {
         typealias F8 = SIMD8<Float>
         @inline(__always) func load(_ q: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(q).loadUnaligned(as: F8.self) }
         @inline(__always) func store(_ v: F8, _ q: UnsafeMutablePointer<Float>) {
@@ -364,11 +430,13 @@ public final class SleepPhase: @unchecked Sendable {
             // 0 · v1 rather than selecting after the product (as the scalar form below).
             let wv = v0.replacing(with: 0, where: held) * v1
             store(wv, pw + i)
-            store(load(s1 + i) + wv, s1 + i)
-            store(load(s2 + i) + wv * wv, s2 + i)
-            let c = UnsafeRawPointer(count + i).loadUnaligned(as: SIMD8<Int32>.self)
-            UnsafeMutableRawPointer(count + i).storeBytes(of: c &+ SIMD8<Int32>().replacing(with: 1, where: wv .> threshold),
-                                                          as: SIMD8<Int32>.self)
+            if addingSums {
+                store(load(s1 + i) + wv, s1 + i)
+                store(load(s2 + i) + wv * wv, s2 + i)
+                let c = UnsafeRawPointer(count + i).loadUnaligned(as: SIMD8<Int32>.self)
+                UnsafeMutableRawPointer(count + i).storeBytes(of: c &+ SIMD8<Int32>().replacing(with: 1, where: wv .> threshold),
+                                                              as: SIMD8<Int32>.self)
+            }
             i &+= 8
         }
         while i < hi {
@@ -377,6 +445,38 @@ public final class SleepPhase: @unchecked Sendable {
             p0[i] = v0; p1[i] = v1
             let wv = (held ? 0 : v0) * v1
             pw[i] = wv
+            if addingSums {
+                s1[i] += wv
+                s2[i] += wv * wv
+                count[i] &+= wv > pruneThreshold ? 1 : 0
+            }
+            i &+= 1
+        }
+    }
+
+    /// The second phase of `normaliseRows`' sums: column pw's weights added to the norms of
+    /// the neurons in `range`, eight at a time (each lane its own neuron's sum).
+    @inline(__always)
+    static func addWeightSums(_ range: Range<Int>, pw: UnsafePointer<Float>, s1: UnsafeMutablePointer<Float>,
+                              s2: UnsafeMutablePointer<Float>, count: UnsafeMutablePointer<Int32>) {
+        typealias F8 = SIMD8<Float>
+        @inline(__always) func load(_ q: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(q).loadUnaligned(as: F8.self) }
+        @inline(__always) func store(_ v: F8, _ q: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(q).storeBytes(of: v, as: F8.self)
+        }
+        let threshold = F8(repeating: pruneThreshold)
+        var i = range.lowerBound
+        while i &+ 8 <= range.upperBound {
+            let wv = load(pw + i)
+            store(load(s1 + i) + wv, s1 + i)
+            store(load(s2 + i) + wv * wv, s2 + i)
+            let c = UnsafeRawPointer(count + i).loadUnaligned(as: SIMD8<Int32>.self)
+            UnsafeMutableRawPointer(count + i).storeBytes(of: c &+ SIMD8<Int32>().replacing(with: 1, where: wv .> threshold),
+                                                          as: SIMD8<Int32>.self)
+            i &+= 8
+        }
+        while i < range.upperBound {
+            let wv = pw[i]
             s1[i] += wv
             s2[i] += wv * wv
             count[i] &+= wv > pruneThreshold ? 1 : 0
@@ -427,14 +527,26 @@ public final class SleepPhase: @unchecked Sendable {
             let s1 = SendablePointer(b1.baseAddress!), s2 = SendablePointer(b2.baseAddress!)
             let cnt = SendablePointer(bl.baseAddress!)
             let u0 = net.u0, u1 = net.u1, w = net.w
-            RowParallel.forEach(neuronBlocks) { _, range in
-            // Plain pointers inside the loop: through the wrappers it no longer vectorised.
-            let s1 = s1.base, s2 = s2.base, cnt = cnt.base
-            let lo = range.lowerBound, hi = range.upperBound
-            for j in 0..<n {
-                SleepPhase.normaliseSpan(lo, hi, p0: u0 + j * n, p1: u1 + j * n, pw: w + j * n, r: r, hold: hold,
-                                         s1: s1, s2: s2, count: cnt)
+            let blocks = neuronBlocks
+            let columns = RowParallel.sumPhaseRanges(n, threads: blocks.count, firstShare: SleepPhase.firstSumShare)
+            RowParallel.forEach(columns) { c, range in
+                // Plain pointers inside the loop: through the wrappers it no longer vectorised.
+                let s1 = s1.base, s2 = s2.base, cnt = cnt.base
+                for j in range {
+                    if c == 0 {
+                        SleepPhase.normaliseSpan(0, n, p0: u0 + j * n, p1: u1 + j * n, pw: w + j * n, r: r, hold: hold,
+                                                 s1: s1, s2: s2, count: cnt, addingSums: true)
+                    } else {
+                        SleepPhase.normaliseSpan(0, n, p0: u0 + j * n, p1: u1 + j * n, pw: w + j * n, r: r, hold: hold,
+                                                 s1: s1, s2: s2, count: cnt, addingSums: false)
+                    }
+                }
             }
+            guard columns.count > 1 else { return }
+            let rest = columns[1].lowerBound..<n
+            RowParallel.forEach(blocks) { _, range in
+                let s1 = s1.base, s2 = s2.base, cnt = cnt.base
+                for j in rest { SleepPhase.addWeightSums(range, pw: w + j * n, s1: s1, s2: s2, count: cnt) }
             }
         }}}}}
         if holdFloored.contains(1) { weightsHeldAtZero = true }

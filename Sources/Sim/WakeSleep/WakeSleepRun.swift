@@ -28,6 +28,10 @@ public enum WakeSleepModel {
 
     public struct Options {
         public var threads = 1
+        /// When set, the threads follow this point's share of the machine's cores among the
+        /// points running beside it (as AttractorPoint.Options.coreShare): the sleep re-counts
+        /// every 500 epochs, each tolerance curve when it starts (same bits for any count).
+        public var coreShare: CoreShare? = nil
         public var checkpoint: URL? = nil
         public var checkpointSeconds: Double = 120
         /// Label of the progress lines on stderr (nil: silent); wake and sleep get their own ETA.
@@ -40,6 +44,9 @@ public enum WakeSleepModel {
     }
 
     public typealias Interrupted = RunInterrupted
+
+    /// The threads to use now: the core share's, else `threads`.
+    static func currentThreads(_ options: Options) -> Int { options.coreShare?.threads() ?? options.threads }
 
     /// Runs (or resumes) the model and returns every recording.
     public static func produce(_ p: WakeSleepParameters, options: Options = Options()) throws -> ResultBundle {
@@ -58,7 +65,7 @@ public enum WakeSleepModel {
             try saveCheckpoint(p, state.sleep, state.record, options: options, spent: clock.total)
         }
         let (net, stored, sleep) = (state.net, state.stored, state.sleep)
-        sleep.threads = options.threads
+        sleep.threads = currentThreads(options)
         var record = state.record
         let grid = recordSteps(p)
         let wakeSteps = p.wakePasses * p.m
@@ -67,6 +74,7 @@ public enum WakeSleepModel {
         let sleepProgress = options.progressLabel.map { Progress($0 + " sleep") }
         while sleep.epoch < p.sleepEpochs {
             let e = sleep.epoch
+            if e % 500 == 0 { sleep.threads = currentThreads(options) }
             recordSleepState(p, sleep, &record, grid: grid, wakeSteps: wakeSteps)
             if e > 0, p.snapshotEpochs.contains(e) {
                 sleep.synchroniseNetwork()
@@ -96,7 +104,7 @@ public enum WakeSleepModel {
         record.arrays["w_end"] = NDArray(net.weightMatrix(), shape: [p.n, p.n])
         record.arrays["theta_end"] = NDArray(net.theta)
         progress?.message("tolerance curves after sleep")
-        for (k, v) in toleranceCurves(net, stored, p, tag: 2, threads: options.threads,
+        for (k, v) in toleranceCurves(net, stored, p, tag: 2, threads: currentThreads(options),
                                             progress: options.progressLabel.map { $0 + " after" }) { record.arrays["tolerance_after_\(k)"] = v }
         let before = record.arrays["w_epoch0"]!.floats
         let end = record.arrays["w_end"]!.floats
@@ -156,7 +164,7 @@ public enum WakeSleepModel {
         record.arrays["theta_before"] = NDArray(net.theta)
         record.arrays["tolerance_p"] = NDArray(p.toleranceBaseLevels)
         progress?.message("tolerance curves before sleep")
-        for (k, v) in toleranceCurves(net, stored, p, tag: 1, threads: options.threads,
+        for (k, v) in toleranceCurves(net, stored, p, tag: 1, threads: currentThreads(options),
                                             progress: options.progressLabel.map { $0 + " before" }) { record.arrays["tolerance_before_\(k)"] = v }
         return (net, stored, record)
     }
