@@ -57,9 +57,10 @@ public final class SleepPhase: @unchecked Sendable {
     public static let defaultSparseBelowAliveFraction = 0.5
     /// Whether the sparse phase is running.
     public var isSparse: Bool { sparse != nil }
-    /// Threads for the epoch's loops: the field is split by pattern, everything else by
-    /// neuron i (or by presynaptic unit j where each j is its own sum), so every sum keeps
-    /// its order and the bits do not depend on the count.
+    /// Threads for the epoch's loops: the field is split by pattern, the replay gradient by
+    /// presynaptic unit j, the statistics by neuron i (each is its own sum), and the updates,
+    /// normalisations and soft-min are two-phase sums (below), so every sum keeps its order
+    /// and the bits do not depend on the count.
     public var threads = 1
     /// The neuron blocks of the per-neuron loops (8-aligned: vector lanes stay as they were).
     var neuronBlocks: [Range<Int>] { RowParallel.ranges(net.n, threads: threads, alignment: 8) }
